@@ -1,0 +1,61 @@
+/** Common wire types of API v1: ids, locales, instants, dates, text limits. */
+import { z } from 'zod';
+
+/** Text limits (characters) enforced at every boundary: HTTP, live ops, storage. */
+export const LIMITS = {
+  name: 120,
+  email: 254,
+  title: 200,
+  goal: 1000,
+  what: 500,
+  notes: 20_000,
+  prompt: 500,
+  purpose: 500,
+  phases: 12,
+  prompts: 12,
+  agendaItems: 50,
+  agreements: 100,
+} as const;
+
+/** Our own resource ids: URL-safe, 8–64 characters (UUIDs in practice). */
+export const Id = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be an id');
+export type Id = z.infer<typeof Id>;
+
+/** The two locales the product speaks; Dutch first. */
+export const Locale = z.enum(['nl', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+/** A trimmed, non-empty text of at most `max` characters. */
+export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+/** An instant, ISO 8601 with an explicit offset (RFC 3339), e.g. `2027-03-28T09:00:00+02:00`. */
+export const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with offset' });
+export type Instant = z.infer<typeof Instant>;
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export const CalendarDate = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+
+/** An agreement's due moment: a date, or a date-time with offset. */
+export const Due = z.union([CalendarDate, Instant], { message: 'must be a date YYYY-MM-DD or an ISO 8601 date-time with offset' });
+export type Due = z.infer<typeof Due>;
+
+/** An IANA time zone name such as `Europe/Amsterdam`; checked against the runtime's ICU data. */
+export const TimeZone = z.string().max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/Amsterdam');
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return name.includes('/') || name === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+/** Clock time `HH:MM`, 00:00–24:00. */
+export const ClockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time HH:MM');
+
+/** Who carries out an agreement (WWW: *wie*): the coachee, the coach, or someone named. */
+export const Who = z.union([z.literal('coachee'), z.literal('coach'), z.strictObject({ name: text(LIMITS.name) })], {
+  message: 'must be "coachee", "coach" or { "name": … }',
+});
+export type Who = z.infer<typeof Who>;

@@ -1,0 +1,64 @@
+/** Read models: the panel's one-call payload, the invite preview and the coachee's view. */
+import { z } from 'zod';
+import { Coach } from './coach';
+import { ConversationModel } from './model';
+import { Coachee, Engagement, Session } from './session';
+import { LiveState } from './live';
+import { Instant, Locale } from './common';
+
+/** The invite block as it will be written into the calendar event. */
+export const InvitePreview = z.object({
+  sessionId: z.string(),
+  mode: z.enum(['full', 'link_only']),
+  locale: Locale,
+  coacheeUrl: z.string(),
+  text: z.string(),
+  html: z.string(),
+});
+export type InvitePreview = z.infer<typeof InvitePreview>;
+
+/** `GET /api/sessions/:id/panel`: everything the side panel shows, in one response. */
+export const PanelData = z.object({
+  coach: Coach.pick({ id: true, name: true, locale: true, timeZone: true }),
+  session: Session,
+  engagement: Engagement,
+  coachee: Coachee,
+  model: ConversationModel,
+  models: z.array(z.object({ id: z.string(), name: z.string(), locale: Locale, builtIn: z.boolean() })),
+  state: LiveState,
+  seq: z.int(),
+  invite: InvitePreview,
+  previousSession: z.object({ id: z.string(), startsAt: Instant }).nullable(),
+  nextSession: z.object({ id: z.string(), startsAt: Instant }).nullable(),
+  liveUrl: z.string(),
+  serverTime: Instant,
+});
+export type PanelData = z.infer<typeof PanelData>;
+
+/** `GET /api/c/:token`: what a coachee sees from their link; never notes, never prompts. */
+export const CoacheeView = z.object({
+  coachName: z.string(),
+  coacheeName: z.string(),
+  locale: Locale,
+  timeZone: z.string(),
+  goal: z.string(),
+  session: z.object({ id: z.string(), startsAt: Instant, endsAt: Instant, meetingUrl: z.string().nullable() }).nullable(),
+  nextSession: z.object({ id: z.string(), startsAt: Instant, endsAt: Instant }).nullable(),
+  agenda: LiveState.shape.agenda,
+  agreements: LiveState.shape.agreements,
+  seq: z.int(),
+  expiresAt: Instant,
+});
+export type CoacheeView = z.infer<typeof CoacheeView>;
+
+/** `GET /api/coachees/:id/export`: everything stored about one coachee. */
+export const CoacheeExport = z.object({
+  exportedAt: Instant,
+  coachee: Coachee,
+  engagements: z.array(
+    Engagement.extend({
+      sessions: z.array(Session.extend({ state: LiveState })),
+    }),
+  ),
+});
+export type CoacheeExport = z.infer<typeof CoacheeExport>;
