@@ -1,1 +1,11 @@
-export default { async fetch(req: Request, env: any) { const r = await env.DB.prepare('select 1 as one').first(); return Response.json(r); } };
+/** Worker entry: the Hono app for HTTP, and the SessionRoom Durable Object class. */
+import { createApp } from './app';
+import type { Env } from './env';
+
+export { SessionRoom } from './live/session-room';
+
+const app = createApp();
+
+export default {
+  fetch: app.fetch,
+} satisfies ExportedHandler<Env>;

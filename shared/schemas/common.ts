@@ -1,21 +1,9 @@
 /** Common wire types of API v1: ids, locales, instants, dates, text limits. */
 import { z } from 'zod';
 
-/** Text limits (characters) enforced at every boundary: HTTP, live ops, storage. */
-export const LIMITS = {
-  name: 120,
-  email: 254,
-  title: 200,
-  goal: 1000,
-  what: 500,
-  notes: 20_000,
-  prompt: 500,
-  purpose: 500,
-  phases: 12,
-  prompts: 12,
-  agendaItems: 50,
-  agreements: 100,
-} as const;
+import { LIMITS } from './limits';
+
+export { LIMITS };
 
 /** Our own resource ids: URL-safe, 8–64 characters (UUIDs in practice). */
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be an id');

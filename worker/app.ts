@@ -1,0 +1,48 @@
+/** The Hono app: body limit, one error mapping, and one sub-app per resource. */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from './env';
+import { ApiProblem, onError, problemResponse } from './http/problem';
+import { authRoutes } from './routes/auth';
+import { coacheeLinkRoutes } from './routes/coachee-link';
+import { coacheeRoutes } from './routes/coachees';
+import { engagementRoutes } from './routes/engagements';
+import { healthRoutes } from './routes/health';
+import { meRoutes } from './routes/me';
+import { modelRoutes } from './routes/models';
+import { sessionItemRoutes } from './routes/session-items';
+import { sessionRoutes } from './routes/sessions';
+
+/** Largest request body accepted (bytes); larger ones answer 413 before parsing. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Builds the Worker's app.
+ * @see https://hono.dev/docs/guides/best-practices#building-a-larger-application
+ */
+export function createApp() {
+  const app = new Hono<AppEnv>();
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        problemResponse(
+          new ApiProblem(413, '/problems/payload-too-large', `The body is larger than ${MAX_BODY_BYTES / 1024} KB`, [{ in: 'body', field: 'body', pointer: '#', detail: 'too large' }]),
+          new URL(c.req.url).pathname,
+        ),
+    }),
+  );
+  app.route('/', healthRoutes);
+  app.route('/api/auth', authRoutes);
+  app.route('/api/me', meRoutes);
+  app.route('/api/models', modelRoutes);
+  app.route('/api/coachees', coacheeRoutes);
+  app.route('/api/engagements', engagementRoutes);
+  app.route('/api/c', coacheeLinkRoutes);
+  app.route('/api/sessions', sessionRoutes);
+  app.route('/api', sessionItemRoutes);
+  app.notFound((c) => problemResponse(new ApiProblem(404, '/problems/not-found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`), new URL(c.req.url).pathname));
+  app.onError(onError);
+  return app;
+}

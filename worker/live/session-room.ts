@@ -1,0 +1,159 @@
+/** SessionRoom Durable Object: one per session; serialises every write (validate → persist → broadcast) and fans out over hibernatable WebSockets. */
+import { DurableObject } from 'cloudflare:workers';
+import { applyOp } from '../../shared/reducers/apply-op';
+import { ClientMessage, type Actor, type LiveState, type Op, type ServerMessage } from '../../shared/protocol';
+import type { Env } from '../env';
+import { batch } from '../storage/sql';
+import { findAppliedOp, loadLiveState, opWrites } from '../storage/live-state';
+import { findModel } from '../storage/models';
+import { getSessionById, type SessionRow } from '../storage/sessions';
+import { iso } from '../storage/time';
+
+type Loaded = { session: SessionRow; state: LiveState; seq: number; phases: Set<string> };
+type Attachment = { actor: Actor; sessionId: string };
+
+/** The answer to one op: applied (with its sequence number) or rejected (for the sender only). */
+export type ApplyResult = Extract<ServerMessage, { type: 'applied' }> | Extract<ServerMessage, { type: 'rejected' }>;
+
+/**
+ * One live coaching session. Ops from WebSockets and from REST routes pass through `apply`, one at a time.
+ * @see https://developers.cloudflare.com/durable-objects/best-practices/websockets/#websocket-hibernation-api
+ */
+export class SessionRoom extends DurableObject<Env> {
+  private loaded: Loaded | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Applies one op as `actor` and returns the state after it; a replayed op id answers its first result without applying again. */
+  async apply(sessionId: string, op: Op, actor: Actor): Promise<{ result: ApplyResult; state: LiveState }> {
+    const { result } = await this.serial(() => this.applyNow(sessionId, op, actor));
+    const state = this.loaded?.state ?? (await this.snapshot(sessionId, 'coach')).state;
+    return { result, state: actor === 'coach' ? state : { ...state, notes: null } };
+  }
+
+  /** The current state and sequence (notes only for the coach). */
+  snapshot(sessionId: string, actor: Actor): Promise<{ seq: number; state: LiveState }> {
+    return this.serial(async () => {
+      const l = await this.load(sessionId);
+      return { seq: l.seq, state: actor === 'coach' ? l.state : { ...l.state, notes: null } };
+    });
+  }
+
+  /** Forgets cached state (after a change made outside the room, such as switching the model). */
+  async invalidate(): Promise<void> {
+    await this.serial(async () => {
+      this.loaded = null;
+    });
+  }
+
+  /** Erasure: closes every socket and deletes all of this room's storage. */
+  async erase(): Promise<void> {
+    await this.serial(async () => {
+      for (const ws of this.ctx.getWebSockets()) ws.close(4410, 'erased');
+      this.loaded = null;
+      await this.ctx.storage.deleteAll();
+    });
+  }
+
+  /** WebSocket upgrade; the Worker has authenticated the caller and says who it is in internal headers. */
+  override async fetch(request: Request): Promise<Response> {
+    const sessionId = request.headers.get('x-session-id');
+    const actor = request.headers.get('x-actor');
+    if (!sessionId || (actor !== 'coach' && actor !== 'coachee')) return new Response('bad room request', { status: 400 });
+    const pair = new WebSocketPair();
+    const [client, server] = [pair[0], pair[1]];
+    this.ctx.acceptWebSocket(server, [actor]);
+    server.serializeAttachment({ actor, sessionId } satisfies Attachment);
+    const snap = await this.snapshot(sessionId, actor);
+    server.send(JSON.stringify({ type: 'snapshot', ...snap } satisfies ServerMessage));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    const { actor, sessionId } = ws.deserializeAttachment() as Attachment;
+    const reject = (opId: string | null, status: number, title: string, detail: string) =>
+      ws.send(JSON.stringify({ type: 'rejected', opId, status, title, detail } satisfies ServerMessage));
+    let raw: unknown;
+    try {
+      raw = JSON.parse(typeof message === 'string' ? message : new TextDecoder().decode(message));
+    } catch {
+      return reject(null, 400, 'Malformed message', 'The message is not valid JSON');
+    }
+    const parsed = ClientMessage.safeParse(raw);
+    if (!parsed.success) {
+      const opId = typeof (raw as { op?: { opId?: unknown } })?.op?.opId === 'string' ? (raw as { op: { opId: string } }).op.opId : null;
+      const issue = parsed.error.issues[0];
+      return reject(opId, 422, 'Invalid op', `${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'invalid'}`);
+    }
+    if (parsed.data.type === 'hello') {
+      const snap = await this.snapshot(sessionId, actor);
+      ws.send(JSON.stringify({ type: 'snapshot', ...snap } satisfies ServerMessage));
+      return;
+    }
+    const op = parsed.data.op;
+    const { result, fresh } = await this.serial(() => this.applyNow(sessionId, op, actor));
+    // A fresh op reached every socket through the broadcast; a replay or a rejection is answered to its sender only.
+    if (!fresh) ws.send(JSON.stringify(result));
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    ws.close(code === 1005 || code === 1006 ? 1000 : code, 'bye');
+  }
+
+  private async applyNow(sessionId: string, op: Op, actor: Actor): Promise<{ result: ApplyResult; fresh: boolean }> {
+    const reject = (status: number, title: string, detail: string) => ({ result: { type: 'rejected', opId: op.opId, status, title, detail } as ApplyResult, fresh: false });
+    const l = await this.load(sessionId);
+    const earlier = await findAppliedOp(this.env.DB, sessionId, op.opId);
+    if (earlier) return { result: { type: 'applied', seq: earlier.seq, op, actor: earlier.actor, at: iso(earlier.at) }, fresh: false };
+    if (op.kind === 'progress.set' && op.phase !== null && !l.phases.has(op.phase)) {
+      return reject(422, 'Invalid op', `phase: "${op.phase}" is not a phase of this session's model`);
+    }
+    const nowMs = Date.now();
+    const at = iso(nowMs);
+    const result = applyOp(l.state, op, { actor, now: at, sessionId });
+    if (!result.ok) return reject(result.status, result.title, result.detail);
+    const seq = l.seq + 1;
+    try {
+      await batch(this.env.DB, await opWrites(this.env.DB, this.env.NOTES_KEYS, op, result.state, { session: l.session, actor, nowMs, seq }));
+    } catch (e) {
+      console.error('room persist failed', e);
+      this.loaded = null;
+      return reject(503, 'Not saved', 'The change could not be saved; send it again');
+    }
+    l.state = result.state;
+    l.seq = seq;
+    const applied = { type: 'applied' as const, seq, op, actor, at };
+    this.broadcast(applied);
+    return { result: applied, fresh: true };
+  }
+
+  private broadcast(msg: Extract<ServerMessage, { type: 'applied' }>): void {
+    const text = JSON.stringify(msg);
+    for (const ws of this.ctx.getWebSockets()) {
+      const { actor } = ws.deserializeAttachment() as Attachment;
+      if (actor === 'coachee' && msg.op.kind === 'notes.set') continue;
+      try {
+        ws.send(text);
+      } catch {
+        // A socket that is closing misses this op; it gets a fresh snapshot when it reconnects.
+      }
+    }
+  }
+
+  private async load(sessionId: string): Promise<Loaded> {
+    if (this.loaded && this.loaded.session.id === sessionId) return this.loaded;
+    const session = await getSessionById(this.env.DB, sessionId);
+    if (!session) throw new Error(`session ${sessionId} not found`);
+    const [state, model] = await Promise.all([
+      loadLiveState(this.env.DB, this.env.NOTES_KEYS, session, true),
+      findModel(this.env.DB, session.coach_id, session.model_id, 'nl'),
+    ]);
+    this.loaded = { session, state, seq: session.seq, phases: new Set(model?.phases.map((p) => p.key) ?? []) };
+    return this.loaded;
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,88 @@
+/** `/api/engagements`: trajectories (coachee, goal, model, session length, status) and their coachee links. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { Engagement, EngagementCreate, EngagementPatch, Id } from '../../shared/protocol';
+import type { AppEnv } from '../env';
+import { LINK_LIFETIME_MS } from '../auth/links';
+import { requireCoach } from '../auth/require-coach';
+import { endpoint, param } from '../http/endpoint';
+import { ApiProblem, invalidField, notFound } from '../http/problem';
+import { getCoachee } from '../storage/coachees';
+import { createEngagement, getEngagement, listEngagements, toEngagement, updateEngagement, type EngagementRow } from '../storage/engagements';
+import { findModel } from '../storage/models';
+import { iso } from '../storage/time';
+import { coacheeUrl } from '../services/coachee-link';
+import { publicUrl } from './public-url';
+
+/** Routes under `/api/engagements`. */
+export const engagementRoutes = new Hono<AppEnv>();
+engagementRoutes.use('*', requireCoach);
+const M = '/api/engagements';
+const Link = z.object({ url: z.string(), expiresAt: z.string() });
+
+async function checkModel(db: D1Database, coachId: string, modelId: string) {
+  if (!(await findModel(db, coachId, modelId, 'nl'))) throw invalidField('body', 'modelId', 'no such model');
+}
+
+async function found(db: D1Database, coachId: string, id: string): Promise<EngagementRow> {
+  const row = await getEngagement(db, coachId, id);
+  if (!row) throw notFound('Engagement');
+  return row;
+}
+
+endpoint(engagementRoutes, M, { method: 'get', path: '/', tag: 'engagements', summary: 'The coach\'s engagements, newest first.', query: z.strictObject({ coacheeId: Id.optional() }), response: z.array(Engagement) }, async (c, { query }) =>
+  c.json((await listEngagements(c.env.DB, c.get('coachId'), query.coacheeId)).map(toEngagement)),
+);
+
+endpoint(engagementRoutes, M, { method: 'post', path: '/', tag: 'engagements', summary: 'Starts a trajectory with a coachee.', body: EngagementCreate, response: Engagement, status: 201 }, async (c, { body }) => {
+  const coachId = c.get('coachId');
+  if (!(await getCoachee(c.env.DB, coachId, body.coacheeId))) throw invalidField('body', 'coacheeId', 'no such coachee', 404);
+  await checkModel(c.env.DB, coachId, body.modelId);
+  const now = Date.now();
+  const row = await createEngagement(c.env.DB, {
+    id: crypto.randomUUID(),
+    coach_id: coachId,
+    coachee_id: body.coacheeId,
+    goal: body.goal,
+    model_id: body.modelId,
+    session_minutes: body.sessionMinutes,
+    status: 'active',
+    link_version: 1,
+    link_expires_at: now + LINK_LIFETIME_MS,
+    created_at: now,
+  });
+  return c.json(toEngagement(row), 201);
+});
+
+endpoint(engagementRoutes, M, { method: 'get', path: '/:id', tag: 'engagements', summary: 'One engagement.', response: Engagement }, async (c) =>
+  c.json(toEngagement(await found(c.env.DB, c.get('coachId'), param(c, 'id')))),
+);
+
+endpoint(engagementRoutes, M, { method: 'patch', path: '/:id', tag: 'engagements', summary: 'Updates goal, model, session length or status.', body: EngagementPatch, response: Engagement }, async (c, { body }) => {
+  const row = await found(c.env.DB, c.get('coachId'), param(c, 'id'));
+  if (body.modelId) await checkModel(c.env.DB, row.coach_id, body.modelId);
+  const next = { ...row, goal: body.goal ?? row.goal, model_id: body.modelId ?? row.model_id, session_minutes: body.sessionMinutes ?? row.session_minutes, status: body.status ?? row.status };
+  await updateEngagement(c.env.DB, next);
+  return c.json(toEngagement(next));
+});
+
+endpoint(engagementRoutes, M, { method: 'get', path: '/:id/link', tag: 'engagements', summary: 'The coachee\'s link to their session page.', response: Link }, async (c) => {
+  const row = await found(c.env.DB, c.get('coachId'), param(c, 'id'));
+  const link = await coacheeUrl(c.env, publicUrl(c), row, Date.now());
+  if (!link) throw new ApiProblem(404, '/problems/link-revoked', 'The coachee link was revoked or has expired; POST to this URL issues a new one');
+  return c.json({ url: link.url, expiresAt: iso(link.expiresAtMs) });
+});
+
+endpoint(engagementRoutes, M, { method: 'post', path: '/:id/link', tag: 'engagements', summary: 'Issues a new coachee link; earlier links stop working.', response: Link, status: 201 }, async (c) => {
+  const row = await found(c.env.DB, c.get('coachId'), param(c, 'id'));
+  const next = { ...row, link_version: row.link_version + 1, link_expires_at: Date.now() + LINK_LIFETIME_MS };
+  await updateEngagement(c.env.DB, next);
+  const link = await coacheeUrl(c.env, publicUrl(c), next, Date.now());
+  return c.json({ url: link!.url, expiresAt: iso(next.link_expires_at) }, 201);
+});
+
+endpoint(engagementRoutes, M, { method: 'delete', path: '/:id/link', tag: 'engagements', summary: 'Revokes the coachee link.', status: 204 }, async (c) => {
+  const row = await found(c.env.DB, c.get('coachId'), param(c, 'id'));
+  await updateEngagement(c.env.DB, { ...row, link_version: row.link_version + 1, link_expires_at: 0 });
+  return c.body(null, 204);
+});

@@ -1,0 +1,89 @@
+/** `/api/sessions`: plan, list and read sessions; the panel's one-call payload, the invite preview and the live socket. */
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { Id, InvitePreview, Instant, PanelData, Session, SessionCreate } from '../../shared/protocol';
+import type { AppEnv } from '../env';
+import { requireCoach } from '../auth/require-coach';
+import { endpoint, param } from '../http/endpoint';
+import { ApiProblem, invalidField, notFound } from '../http/problem';
+import { getEngagement } from '../storage/engagements';
+import { findModel } from '../storage/models';
+import { loadSessionContext } from '../storage/session-context';
+import { createSession, findSessionByMeeting, getSession, listSessions, overlappingSessions, setSessionModel, toSession } from '../storage/sessions';
+import { ms } from '../storage/time';
+import { buildInvitePreview } from '../services/invite';
+import { buildPanelData } from '../services/panel';
+import { connectToRoom, roomOf } from '../services/room';
+import { publicUrl } from './public-url';
+
+/** Routes under `/api/sessions`. */
+export const sessionRoutes = new Hono<AppEnv>();
+sessionRoutes.use('*', requireCoach);
+const M = '/api/sessions';
+
+/** One session of the signed-in coach, or 404. */
+export async function ownSession(c: Context<AppEnv>, id = param(c, 'id')) {
+  const row = await getSession(c.env.DB, c.get('coachId'), id);
+  if (!row) throw notFound('Session');
+  return row;
+}
+
+endpoint(sessionRoutes, M, { method: 'post', path: '/', tag: 'sessions', summary: 'Plans a session of an engagement.', body: SessionCreate, response: Session, status: 201 }, async (c, { body }) => {
+  const coachId = c.get('coachId');
+  const engagement = await getEngagement(c.env.DB, coachId, body.engagementId);
+  if (!engagement) throw invalidField('body', 'engagementId', 'no such engagement', 404);
+  const modelId = body.modelId ?? engagement.model_id;
+  if (body.modelId && !(await findModel(c.env.DB, coachId, body.modelId, 'nl'))) throw invalidField('body', 'modelId', 'no such model');
+  const [startMs, endMs] = [ms(body.startsAt), ms(body.endsAt)];
+  if ((await overlappingSessions(c.env.DB, coachId, startMs, endMs)).length > 0) {
+    throw new ApiProblem(409, '/problems/conflict', 'You already have a session in that time', [{ in: 'body', field: 'startsAt', pointer: '#/startsAt', detail: 'overlaps another session' }]);
+  }
+  const id = crypto.randomUUID();
+  await createSession(c.env.DB, { id, coach_id: coachId, engagement_id: engagement.id, starts_at: startMs, ends_at: endMs, model_id: modelId, current_phase: null, phase_started_at: null, phase_spent: '{}', seq: 0, calendar_status: 'none', meeting_host: null, meeting_id: null, meeting_url: null, created_at: Date.now() });
+  return c.json(toSession((await getSession(c.env.DB, coachId, id))!), 201);
+});
+
+const ListQuery = z
+  .strictObject({ engagementId: Id.optional(), from: Instant.optional(), to: Instant.optional() })
+  .refine((q) => !q.from || !q.to || ms(q.to) > ms(q.from), { message: 'must be after from', path: ['to'] });
+
+endpoint(sessionRoutes, M, { method: 'get', path: '/', tag: 'sessions', summary: 'Sessions, newest first.', query: ListQuery, response: z.array(Session) }, async (c, { query }) => {
+  const rows = await listSessions(c.env.DB, c.get('coachId'), { engagementId: query.engagementId, fromMs: query.from ? ms(query.from) : undefined, toMs: query.to ? ms(query.to) : undefined });
+  return c.json(rows.map(toSession));
+});
+
+const MeetingQuery = z.strictObject({ host: z.enum(['meet', 'teams', 'zoom']), meetingId: z.string().min(1).max(200) });
+endpoint(sessionRoutes, M, { method: 'get', path: '/by-meeting', tag: 'sessions', summary: 'The session a host meeting belongs to.', query: MeetingQuery, response: Session }, async (c, { query }) => {
+  const row = await findSessionByMeeting(c.env.DB, c.get('coachId'), query.host, query.meetingId);
+  if (!row) throw notFound('Session for this meeting');
+  return c.json(toSession(row));
+});
+
+endpoint(sessionRoutes, M, { method: 'get', path: '/:id', tag: 'sessions', summary: 'One session.', response: Session }, async (c) => c.json(toSession(await ownSession(c))));
+
+endpoint(sessionRoutes, M, { method: 'patch', path: '/:id', tag: 'sessions', summary: 'Switches the conversation model of this session.', body: z.strictObject({ modelId: z.string().max(64) }), response: Session }, async (c, { body }) => {
+  const row = await ownSession(c);
+  if (!(await findModel(c.env.DB, row.coach_id, body.modelId, 'nl'))) throw invalidField('body', 'modelId', 'no such model');
+  await setSessionModel(c.env.DB, row.coach_id, row.id, body.modelId);
+  await roomOf(c.env, row.id).invalidate();
+  return c.json(toSession({ ...row, model_id: body.modelId }));
+});
+
+async function context(c: Context<AppEnv>, withNotes: boolean) {
+  const ctx = await loadSessionContext(c.env.DB, c.env.NOTES_KEYS, c.get('coachId'), param(c, 'id'), withNotes);
+  if (!ctx) throw notFound('Session');
+  return ctx;
+}
+
+endpoint(sessionRoutes, M, { method: 'get', path: '/:id/panel', tag: 'sessions', summary: 'Everything the side panel shows, in one response.', response: PanelData }, async (c) =>
+  c.json(await buildPanelData(c.env, publicUrl(c), await context(c, true), Date.now())),
+);
+
+endpoint(sessionRoutes, M, { method: 'get', path: '/:id/invite', tag: 'sessions', summary: 'Exactly what the calendar invite will show the coachee (never private notes).', response: InvitePreview }, async (c) =>
+  c.json(await buildInvitePreview(c.env, publicUrl(c), await context(c, false), Date.now())),
+);
+
+endpoint(sessionRoutes, M, { method: 'get', path: '/:id/live', tag: 'sessions', summary: 'WebSocket upgrade for live sync (token may be passed as ?token=).', status: 101 }, async (c) => {
+  const row = await ownSession(c);
+  return connectToRoom(c.env, c.req.raw, row.id, 'coach');
+});

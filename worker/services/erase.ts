@@ -1,0 +1,38 @@
+/** Erasure of a coachee (GDPR Art. 17): every row about them in one D1 batch, then their sessions' room storage. */
+import type { Env } from '../env';
+import type { CoacheeRow } from '../storage/coachees';
+import { all, batch, sql } from '../storage/sql';
+import { roomOf } from './room';
+
+/**
+ * Deletes the coachee, their engagements, sessions, agenda items, agreements, notes and applied-op records, all-or-nothing, then
+ * clears each session room's Durable Object storage and closes its sockets.
+ * @see https://gdpr-info.eu/art-17-gdpr/
+ */
+export async function eraseCoachee(env: Env, coachee: CoacheeRow): Promise<void> {
+  const q = sql(env.DB);
+  const sessions = await all<{ id: string }>(q`SELECT s.id FROM sessions s JOIN engagements e ON e.id = s.engagement_id WHERE e.coachee_id = ${coachee.id} AND e.coach_id = ${coachee.coach_id}`);
+  const ofSessions = `SELECT s.id FROM sessions s JOIN engagements e ON e.id = s.engagement_id WHERE e.coachee_id = ?1 AND e.coach_id = ?2`;
+  const ofEngagements = `SELECT id FROM engagements WHERE coachee_id = ?1 AND coach_id = ?2`;
+  const statements = [
+    `DELETE FROM applied_ops WHERE session_id IN (${ofSessions})`,
+    `DELETE FROM notes WHERE session_id IN (${ofSessions})`,
+    `DELETE FROM agenda_items WHERE session_id IN (${ofSessions})`,
+    `DELETE FROM agreements WHERE engagement_id IN (${ofEngagements})`,
+    ...ERASE_HOOKS.map((h) => h(ofSessions, ofEngagements)).flat(),
+    `DELETE FROM sessions WHERE engagement_id IN (${ofEngagements})`,
+    `DELETE FROM engagements WHERE coachee_id = ?1 AND coach_id = ?2`,
+    `DELETE FROM coachees WHERE id = ?1 AND coach_id = ?2`,
+  ];
+  await batch(
+    env.DB,
+    statements.map((text) => ({ stmt: env.DB.prepare(text).bind(coachee.id, coachee.coach_id), text })),
+  );
+  await Promise.all(sessions.map((s) => roomOf(env, s.id).erase()));
+}
+
+/**
+ * Extra deletions for tables other parts own (calendar events, outbox, bookings). Each hook gets the SQL selecting the coachee's
+ * session ids and engagement ids (bound to ?1 = coachee id, ?2 = coach id) and returns DELETE statements run before the sessions go.
+ */
+export const ERASE_HOOKS: ((ofSessions: string, ofEngagements: string) => string[])[] = [];

@@ -1,0 +1,29 @@
+/** Export of everything stored about a coachee (GDPR Art. 15 and 20), notes decrypted for the coach who asked. */
+import type { CoacheeExport } from '../../shared/protocol';
+import type { Env } from '../env';
+import { toCoachee, type CoacheeRow } from '../storage/coachees';
+import { listEngagements, toEngagement } from '../storage/engagements';
+import { loadLiveState } from '../storage/live-state';
+import { listSessions, toSession } from '../storage/sessions';
+import { iso } from '../storage/time';
+
+/**
+ * Builds the export document.
+ * @see https://gdpr-info.eu/art-20-gdpr/
+ */
+export async function exportCoachee(env: Env, coachee: CoacheeRow, nowMs: number): Promise<CoacheeExport> {
+  const engagements = await listEngagements(env.DB, coachee.coach_id, coachee.id);
+  return {
+    exportedAt: iso(nowMs),
+    coachee: toCoachee(coachee),
+    engagements: await Promise.all(
+      engagements.map(async (e) => {
+        const sessions = await listSessions(env.DB, coachee.coach_id, { engagementId: e.id });
+        return {
+          ...toEngagement(e),
+          sessions: await Promise.all(sessions.map(async (s) => ({ ...toSession(s), state: await loadLiveState(env.DB, env.NOTES_KEYS, s, true) }))),
+        };
+      }),
+    ),
+  };
+}

@@ -1,0 +1,56 @@
+/** D1 repository for engagements (trajectories), always scoped to their coach; also holds the coachee link's version. */
+import type { Engagement } from '../../shared/protocol';
+import { all, first, run, sql } from './sql';
+import { iso } from './time';
+
+/** An engagement row as stored. */
+export type EngagementRow = {
+  id: string;
+  coach_id: string;
+  coachee_id: string;
+  goal: string;
+  model_id: string;
+  session_minutes: number;
+  status: 'active' | 'paused' | 'closed';
+  link_version: number;
+  link_expires_at: number;
+  created_at: number;
+};
+
+/** Wire shape of an engagement. */
+export const toEngagement = (r: EngagementRow): Engagement => ({
+  id: r.id,
+  coacheeId: r.coachee_id,
+  goal: r.goal,
+  modelId: r.model_id,
+  sessionMinutes: r.session_minutes,
+  status: r.status,
+  createdAt: iso(r.created_at),
+});
+
+/** The coach's engagements, optionally of one coachee, newest first. */
+export function listEngagements(db: D1Database, coachId: string, coacheeId?: string) {
+  return coacheeId
+    ? all<EngagementRow>(sql(db)`SELECT * FROM engagements WHERE coach_id = ${coachId} AND coachee_id = ${coacheeId} ORDER BY created_at DESC, id`)
+    : all<EngagementRow>(sql(db)`SELECT * FROM engagements WHERE coach_id = ${coachId} ORDER BY created_at DESC, id`);
+}
+
+/** One engagement of this coach, or null. */
+export const getEngagement = (db: D1Database, coachId: string, id: string) =>
+  first<EngagementRow>(sql(db)`SELECT * FROM engagements WHERE id = ${id} AND coach_id = ${coachId}`);
+
+/** One engagement by id alone — only for capability links, whose signature already scopes them. */
+export const getEngagementForLink = (db: D1Database, id: string) => first<EngagementRow>(sql(db)`SELECT * FROM engagements WHERE id = ${id}`);
+
+/** Inserts an engagement. */
+export async function createEngagement(db: D1Database, r: EngagementRow): Promise<EngagementRow> {
+  await run(sql(db)`INSERT INTO engagements (id, coach_id, coachee_id, goal, model_id, session_minutes, status, link_version, link_expires_at, created_at)
+    VALUES (${r.id}, ${r.coach_id}, ${r.coachee_id}, ${r.goal}, ${r.model_id}, ${r.session_minutes}, ${r.status}, ${r.link_version}, ${r.link_expires_at}, ${r.created_at})`);
+  return r;
+}
+
+/** Updates an engagement of this coach (including link rotation/revocation). */
+export async function updateEngagement(db: D1Database, r: EngagementRow): Promise<void> {
+  await run(sql(db)`UPDATE engagements SET goal = ${r.goal}, model_id = ${r.model_id}, session_minutes = ${r.session_minutes}, status = ${r.status},
+    link_version = ${r.link_version}, link_expires_at = ${r.link_expires_at} WHERE id = ${r.id} AND coach_id = ${r.coach_id}`);
+}

@@ -1,0 +1,129 @@
+/** Reads a session's live state (agenda, own + carried-over agreements, notes, progress) in one batch, and turns applied ops into D1 writes. */
+import type { AgendaItem, Agreement, LiveState, Op, Who } from '../../shared/protocol';
+import { open, seal, type Sealed } from '../auth/crypto';
+import { sql, type Query } from './sql';
+import { iso, ms } from './time';
+import type { SessionRow } from './sessions';
+
+type AgendaRow = { id: string; title: string; done: number; position: number; proposed_by: 'coach' | 'coachee' };
+type AgreementRow = { id: string; session_id: string; who_kind: 'coachee' | 'coach' | 'named'; who_name: string | null; what: string; due: string | null; status: Agreement['status']; updated_at: number };
+type NotesRow = { key_id: string; iv: string; ciphertext: string };
+
+/** Additional data binding a notes ciphertext to its session. */
+const notesContext = (sessionId: string) => `notes:${sessionId}`;
+
+/**
+ * The queries that read a session's live state, scoped to its coach. Agreements: those made in this session, plus open ones of
+ * earlier sessions of the same engagement (carried over), plus earlier ones closed during this session (so "how did it go?" stays).
+ */
+export function liveStateQueries(db: D1Database, sessionId: string, coachId: string): [Query, Query, Query] {
+  const q = sql(db);
+  return [
+    q`SELECT id, title, done, position, proposed_by FROM agenda_items WHERE session_id = ${sessionId} AND coach_id = ${coachId} ORDER BY position, created_at`,
+    q`SELECT a.id, a.session_id, a.who_kind, a.who_name, a.what, a.due, a.status, a.updated_at
+      FROM sessions cur JOIN agreements a ON a.engagement_id = cur.engagement_id AND a.coach_id = cur.coach_id JOIN sessions o ON o.id = a.session_id
+      WHERE cur.id = ${sessionId} AND cur.coach_id = ${coachId}
+        AND (a.session_id = cur.id OR (o.starts_at < cur.starts_at AND (a.status = 'open' OR a.closed_in_session_id = cur.id)))
+      ORDER BY CASE WHEN a.session_id = cur.id THEN 1 ELSE 0 END, o.starts_at, a.created_at`,
+    q`SELECT key_id, iv, ciphertext FROM notes WHERE session_id = ${sessionId} AND coach_id = ${coachId}`,
+  ];
+}
+
+/** Assembles the live state from the rows of `liveStateQueries` and the session row; decrypts notes only when `withNotes`. */
+export async function assembleLiveState(
+  keys: string,
+  s: Pick<SessionRow, 'id' | 'current_phase' | 'phase_started_at' | 'phase_spent'>,
+  rows: [AgendaRow[], AgreementRow[], NotesRow[]],
+  withNotes: boolean,
+): Promise<LiveState> {
+  const [agenda, agreements, notes] = rows;
+  const sealed = notes[0];
+  return {
+    agenda: agenda.map(toAgendaItem),
+    agreements: agreements.map((r) => toAgreement(r, s.id)),
+    progress: { phase: s.current_phase, phaseStartedAt: s.phase_started_at === null ? null : iso(s.phase_started_at), spentMs: JSON.parse(s.phase_spent) },
+    notes: withNotes ? (sealed ? await open(keys, { keyId: sealed.key_id, iv: sealed.iv, data: sealed.ciphertext }, notesContext(s.id)) : '') : null,
+  };
+}
+
+/** Loads the live state of one session (one D1 batch). */
+export async function loadLiveState(db: D1Database, keys: string, s: SessionRow, withNotes: boolean): Promise<LiveState> {
+  const results = await db.batch(liveStateQueries(db, s.id, s.coach_id).map((q) => q.stmt));
+  return assembleLiveState(keys, s, results.map((r) => r.results) as [AgendaRow[], AgreementRow[], NotesRow[]], withNotes);
+}
+
+const toAgendaItem = (r: AgendaRow): AgendaItem => ({ id: r.id, title: r.title, done: r.done === 1, position: r.position, proposedBy: r.proposed_by });
+
+function toAgreement(r: AgreementRow, sessionId: string): Agreement {
+  const who: Who = r.who_kind === 'named' ? { name: r.who_name ?? '' } : r.who_kind;
+  return { id: r.id, sessionId: r.session_id, who, what: r.what, due: r.due, status: r.status, carriedOver: r.session_id !== sessionId, updatedAt: iso(r.updated_at) };
+}
+
+const whoColumns = (who: Who) => (typeof who === 'string' ? { kind: who, name: null } : { kind: 'named', name: who.name });
+
+/** Who the op was applied by and when, for the writes. */
+export type WriteContext = { session: SessionRow; actor: 'coach' | 'coachee'; nowMs: number; seq: number };
+
+/**
+ * The D1 writes for one op that the reducer accepted (`after` is the state it produced). Always bumps the session's sequence and
+ * records the op id, in the same batch, so a replay is recognised even after a restart.
+ */
+export async function opWrites(db: D1Database, keys: string, op: Op, after: LiveState, w: WriteContext): Promise<Query[]> {
+  const q = sql(db);
+  const s = w.session;
+  const writes: Query[] = [];
+  switch (op.kind) {
+    case 'agenda.add':
+    case 'agenda.update': {
+      const item = after.agenda.find((i) => i.id === op.id);
+      if (!item) break;
+      writes.push(
+        op.kind === 'agenda.add'
+          ? q`INSERT INTO agenda_items (id, coach_id, session_id, title, done, position, proposed_by, created_at)
+              VALUES (${item.id}, ${s.coach_id}, ${s.id}, ${item.title}, ${item.done}, ${item.position}, ${item.proposedBy}, ${w.nowMs})`
+          : q`UPDATE agenda_items SET title = ${item.title}, done = ${item.done}, position = ${item.position} WHERE id = ${item.id} AND session_id = ${s.id}`,
+      );
+      break;
+    }
+    case 'agenda.remove':
+      writes.push(q`DELETE FROM agenda_items WHERE id = ${op.id} AND session_id = ${s.id}`);
+      break;
+    case 'agreement.add':
+    case 'agreement.update': {
+      const a = after.agreements.find((x) => x.id === op.id);
+      if (!a) break;
+      const who = whoColumns(a.who);
+      const closedIn = a.status === 'open' ? null : s.id;
+      writes.push(
+        op.kind === 'agreement.add'
+          ? q`INSERT INTO agreements (id, coach_id, engagement_id, session_id, who_kind, who_name, what, due, status, created_at, updated_at)
+              VALUES (${a.id}, ${s.coach_id}, ${s.engagement_id}, ${s.id}, ${who.kind}, ${who.name}, ${a.what}, ${a.due}, ${a.status}, ${w.nowMs}, ${w.nowMs})`
+          : q`UPDATE agreements SET who_kind = ${who.kind}, who_name = ${who.name}, what = ${a.what}, due = ${a.due}, status = ${a.status},
+              closed_in_session_id = ${closedIn}, updated_at = ${ms(a.updatedAt)} WHERE id = ${a.id} AND engagement_id = ${s.engagement_id}`,
+      );
+      break;
+    }
+    case 'agreement.remove':
+      writes.push(q`DELETE FROM agreements WHERE id = ${op.id} AND session_id = ${s.id}`);
+      break;
+    case 'notes.set': {
+      const sealed: Sealed = await seal(keys, op.text, notesContext(s.id));
+      writes.push(q`INSERT INTO notes (session_id, coach_id, key_id, iv, ciphertext, updated_at) VALUES (${s.id}, ${s.coach_id}, ${sealed.keyId}, ${sealed.iv}, ${sealed.data}, ${w.nowMs})
+        ON CONFLICT (session_id) DO UPDATE SET key_id = excluded.key_id, iv = excluded.iv, ciphertext = excluded.ciphertext, updated_at = excluded.updated_at`);
+      break;
+    }
+    case 'progress.set': {
+      const p = after.progress;
+      writes.push(q`UPDATE sessions SET current_phase = ${p.phase}, phase_started_at = ${p.phaseStartedAt === null ? null : ms(p.phaseStartedAt)},
+        phase_spent = ${JSON.stringify(p.spentMs)} WHERE id = ${s.id}`);
+      break;
+    }
+  }
+  writes.push(q`UPDATE sessions SET seq = ${w.seq} WHERE id = ${s.id}`);
+  writes.push(q`INSERT INTO applied_ops (session_id, op_id, seq, actor, kind, at) VALUES (${s.id}, ${op.opId}, ${w.seq}, ${w.actor}, ${op.kind}, ${w.nowMs})`);
+  return writes;
+}
+
+/** The earlier application of an op id in this session, if any. */
+export const findAppliedOp = (db: D1Database, sessionId: string, opId: string) =>
+  db.prepare('SELECT seq, actor, at FROM applied_ops WHERE session_id = ?1 AND op_id = ?2').bind(sessionId, opId).first<{ seq: number; actor: 'coach' | 'coachee'; at: number }>();
