@@ -1,4 +1,5 @@
 /** The Worker's bindings and secrets, as configured in wrangler.jsonc and .dev.vars. */
+import type { Job } from './jobs/outbox';
 import type { SessionRoom } from './live/session-room';
 
 /** Bindings and secrets; only `routes/` and the entry point read these. */
@@ -6,6 +7,8 @@ export interface Env {
   DB: D1Database;
   ASSETS?: Fetcher;
   SESSION_ROOM: DurableObjectNamespace<SessionRoom>;
+  /** The outbox queue (calendar writes, mails); its dead-letter queue keeps what ran out of retries. */
+  OUTBOX: Queue<Job>;
   /** `"true"` only in local development (.dev.vars) and tests: enables dev login and /demo. */
   DEV_LOGIN?: string;
   /** Public base URL used in links (coachee pages, iCalendar feed), e.g. `http://localhost:8787`. */

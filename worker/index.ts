@@ -1,6 +1,8 @@
-/** Worker entry: the Hono app for HTTP, and the SessionRoom Durable Object class. */
+/** Worker entry: the Hono app for HTTP, the outbox queue consumer, cron, and the SessionRoom Durable Object class. */
 import { createApp } from './app';
 import type { Env } from './env';
+import { runCron } from './jobs/cron';
+import { consumeOutbox, type Job } from './jobs/outbox';
 
 export { SessionRoom } from './live/session-room';
 
@@ -8,4 +10,8 @@ const app = createApp();
 
 export default {
   fetch: app.fetch,
-} satisfies ExportedHandler<Env>;
+  queue: (batch, env) => consumeOutbox(batch as MessageBatch<Job>, env),
+  scheduled: async (controller, env, ctx) => {
+    ctx.waitUntil(runCron(env, controller.scheduledTime));
+  },
+} satisfies ExportedHandler<Env, Job>;

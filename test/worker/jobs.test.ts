@@ -1,0 +1,51 @@
+/** Outbox consumer and cron: per-message ack/retry, Retry-After honoured, permanent failures not retried; cron housekeeping. */
+import { createExecutionContext, createMessageBatch, createScheduledController, env, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import worker from '../../worker/index';
+import { JOB_HANDLERS, retryDelaySeconds, type Job } from '../../worker/jobs/outbox';
+import { call, setup } from './helpers';
+
+describe('outbox consumer', () => {
+  it('acks done jobs, retries failed ones alone with Retry-After, and acks permanent failures', async () => {
+    const seen: string[] = [];
+    JOB_HANDLERS.set('test.echo', async (_env, job) => {
+      seen.push(job.id);
+      if (job.id === 'rate-limited') throw Object.assign(new Error('429'), { retryAfterMs: 41_000 });
+      if (job.id === 'broken-input') throw Object.assign(new Error('400'), { kind: 'invalid' });
+    });
+    const batch = createMessageBatch<Job>('coaching-outbox', [
+      { id: 'm1', timestamp: new Date(), attempts: 1, body: { id: 'ok', kind: 'test.echo' } },
+      { id: 'm2', timestamp: new Date(), attempts: 1, body: { id: 'rate-limited', kind: 'test.echo' } },
+      { id: 'm3', timestamp: new Date(), attempts: 1, body: { id: 'broken-input', kind: 'test.echo' } },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    const result = await getQueueResult(batch, ctx);
+    expect(seen).toEqual(['ok', 'rate-limited', 'broken-input']);
+    expect(result.explicitAcks.sort()).toEqual(['m1', 'm3']);
+    expect(result.retryMessages.map((m) => m.msgId)).toEqual(['m2']);
+    JOB_HANDLERS.delete('test.echo');
+  });
+
+  it('waits what Retry-After says, else backs off exponentially with full jitter', () => {
+    expect(retryDelaySeconds(Object.assign(new Error('429'), { retryAfterMs: 41_000 }), 1)).toBe(41);
+    expect(retryDelaySeconds(new Error('503'), 1, () => 1)).toBe(2);
+    expect(retryDelaySeconds(new Error('503'), 4, () => 1)).toBe(16);
+    expect(retryDelaySeconds(new Error('503'), 20, () => 1)).toBe(600);
+    expect(retryDelaySeconds(new Error('503'), 20, () => 0)).toBe(1);
+  });
+});
+
+describe('cron', () => {
+  it('prunes applied-op records older than 30 days and keeps recent ones', async () => {
+    const { token, session } = await setup();
+    await call('POST', `/api/sessions/${session.id}/agenda`, { token, body: { title: 'Recent' } });
+    await env.DB.prepare("INSERT INTO applied_ops (session_id, op_id, seq, actor, kind, at) VALUES (?1, 'old-op-0001', 99, 'coach', 'agenda.add', ?2)").bind(session.id, Date.now() - 31 * 86400_000).run();
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '*/15 * * * *' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    const ops = (await env.DB.prepare('SELECT op_id FROM applied_ops WHERE session_id = ?1').bind(session.id).all<{ op_id: string }>()).results.map((r) => r.op_id);
+    expect(ops).not.toContain('old-op-0001');
+    expect(ops).toHaveLength(1);
+  });
+});

@@ -1,0 +1,53 @@
+/** The outbox: jobs (calendar writes, mails) go through a Queue with per-message acks, backoff that honours Retry-After, and a dead-letter queue. */
+import type { Env } from '../env';
+
+/** One queued job. `id` is its idempotency key: handlers must make a repeated delivery harmless. Payloads hold ids only, never content. */
+export type Job = { id: string; kind: string; [key: string]: string | number | boolean | null };
+
+/** A job handler; throwing schedules a retry. An error with `retryAfterMs` (e.g. a provider's 429) sets the delay. */
+export type JobHandler = (env: Env, job: Job) => Promise<void>;
+
+/** Handlers by job kind; each feature registers its own. */
+export const JOB_HANDLERS = new Map<string, JobHandler>();
+
+/** Retry delay: the provider's Retry-After when it gave one, else full-jitter exponential backoff (2 s base, 10 min cap). */
+export function retryDelaySeconds(error: unknown, attempts: number, random = Math.random): number {
+  const hinted = (error as { retryAfterMs?: number } | null)?.retryAfterMs;
+  if (typeof hinted === 'number' && hinted > 0) return Math.min(Math.ceil(hinted / 1000), 12 * 3600);
+  const cap = Math.min(600, 2 * 2 ** Math.max(0, attempts - 1));
+  return Math.max(1, Math.round(random() * cap));
+}
+
+/** Errors that retrying cannot fix (bad input we caused, revoked access): acked and logged instead of retried. */
+export const isPermanent = (error: unknown) => (error as { permanent?: boolean } | null)?.permanent === true || (error as { kind?: string } | null)?.kind === 'invalid';
+
+/**
+ * Queue consumer: runs each message's handler, acks it on success, retries it alone on failure.
+ * @see https://developers.cloudflare.com/queues/configuration/batching-retries/#explicit-acknowledgement-and-retries
+ */
+export async function consumeOutbox(batch: MessageBatch<Job>, env: Env): Promise<void> {
+  for (const msg of batch.messages) {
+    const handler = JOB_HANDLERS.get(msg.body.kind);
+    if (!handler) {
+      console.error('outbox: no handler for job kind', msg.body.kind);
+      msg.ack();
+      continue;
+    }
+    try {
+      await handler(env, msg.body);
+      msg.ack();
+    } catch (error) {
+      if (isPermanent(error)) {
+        console.error('outbox: permanent failure', msg.body.kind, msg.body.id, (error as Error).message);
+        msg.ack();
+      } else {
+        msg.retry({ delaySeconds: retryDelaySeconds(error, msg.attempts) });
+      }
+    }
+  }
+}
+
+/** Enqueues jobs (one call, up to 100 at a time). */
+export async function enqueue(env: Env, jobs: Job[]): Promise<void> {
+  if (jobs.length) await env.OUTBOX.sendBatch(jobs.map((body) => ({ body, contentType: 'json' as const })));
+}
