@@ -16,7 +16,7 @@ export const COACHING_MODEL: BuiltInModelSource = {
           title: 'Doel en agenda',
           purpose: 'Samen helder krijgen waar het traject en dit gesprek om draaien, welke onderwerpen voorgaan en hoeveel tijd jullie hebben.',
           prompts: [
-            'Waarmee wil je straks de deur uit gaan?',
+            'Wat wil je aan het eind van dit gesprek meenemen?',
             'Welke onderwerpen heb je meegenomen, en welk onderwerp is nu het belangrijkst?',
             'Hoe sluit dit aan bij het doel dat we voor je traject hebben gesteld?',
             'Hoe verdelen we de tijd die we vandaag hebben?',
@@ -53,7 +53,7 @@ export const COACHING_MODEL: BuiltInModelSource = {
             'Met positief geformuleerde vragen verkennen wat nog beter kan. Vat de punten samen en laat de gecoachte kiezen wat voorgaat. Heb jij vorige keer iets toegezegd, vraag dan hoe dat is bevallen.',
           prompts: [
             'Wat zou je de volgende keer nog beter willen doen?',
-            'Als je één van deze punten kiest, welke pak je als eerste op?',
+            'Welk van deze punten pak je als eerste op?',
             'Wat zou er veranderen als dit punt opgelost is?',
             'Hoe heb je mijn steun van de afgelopen periode ervaren?',
           ],
@@ -118,7 +118,7 @@ export const COACHING_MODEL: BuiltInModelSource = {
           title: 'Goal and agenda',
           purpose: 'Get clear together what the coaching and this conversation are about, which topics come first and how much time you have.',
           prompts: [
-            'What would you like to leave with today?',
+            'What would you like to take away from this conversation?',
             'Which topics have you brought, and which one matters most right now?',
             'How does this connect to the goal we set for your coaching?',
             'How shall we divide the time we have today?',
@@ -151,7 +151,7 @@ export const COACHING_MODEL: BuiltInModelSource = {
             'Explore what could go even better with positively phrased questions. Summarise the points and let the coachee choose what comes first. If you promised something last time, ask how it worked for them.',
           prompts: [
             'What would you like to do even better next time?',
-            'If you pick one of these points, which would you take on first?',
+            'Which of these points would you take on first?',
             'What would change once this point is solved?',
             'How did my support over the past weeks work for you?',
           ],

@@ -9,7 +9,7 @@ export const LEARNING_MODEL: BuiltInModelSource = {
     nl: {
       name: 'Leergericht coachen',
       summary:
-        'Voor vragen uit de werkpraktijk: niet graven in het verleden, maar kijken naar wat iemand doet, wat de omgeving daarin meebrengt en wat er te leren valt voor de volgende keer.',
+        'Voor vragen uit de werkpraktijk: minder zoeken naar waar iets vandaan komt, meer kijken naar wat iemand doet, wat de omgeving daarin meebrengt en wat er te leren valt voor de volgende keer.',
       phases: [
         {
           key: 'work-situation',

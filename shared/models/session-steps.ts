@@ -25,7 +25,7 @@ export const SESSION_STEPS_MODEL: BuiltInModelSource = {
         {
           key: 'recognition',
           title: 'Erkenning en herformulering',
-          purpose: 'Gevoelens en behoeften erkennen, woorden vinden voor wat er speelt en vastgeroeste gedachten vanuit een andere hoek bekijken.',
+          purpose: 'Gevoelens en behoeften erkennen, woorden vinden voor wat er speelt en gedachten waarin iemand vastzit vanuit een andere hoek bekijken.',
           prompts: [
             'Als je het in een paar woorden zegt: wat voel je erbij?',
             'Welk patroon herken je hierin?',

@@ -35,7 +35,7 @@ const MINUTE = 60_000;
  * within a block; a conflict jumps the grid straight past the busy interval. Work is
  * O(B log B + days × blocks + slots). On a day with a DST change inside a block, grid points are
  * wall-clock times: a time in the gap is skipped, a repeated time is offered once (the first).
- * @see /work/shared/LIMITS.md §3 for the cal.com DST bugs this avoids (cal.com #30021)
+ * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.3.5 (local times in DST gaps); avoids the DST-day shift of cal.com issue #30021
  */
 export function findSlots(query: SlotQuery): Interval[] {
   const { rules } = query;
@@ -51,12 +51,13 @@ export function findSlots(query: SlotQuery): Interval[] {
 
   for (const block of blocksBetween(query.timeZone, query.workingHours, query.fromMs, query.toMs)) {
     if ((counts.get(block.date) ?? 0) >= rules.maxSessionsPerDay) continue;
-    const first = Math.max(0, Math.ceil((earliest - block.startMs) / stepMs));
+    const first = block.uniformOffset ? Math.max(0, Math.ceil((earliest - block.startMs) / stepMs)) : 0;
     let p = firstEndingAfter(busy, block.startMs + first * stepMs - before);
     for (let k = first; ; k += 1) {
       const start = startOf(query.timeZone, block, k, stepMs, rules.slotStepMinutes);
-      if (start === undefined || start >= query.toMs) break;
-      if (start === null || start < earliest) continue;
+      if (start === undefined) break;
+      if (start === null || start < earliest || start < block.startMs) continue;
+      if (start >= query.toMs) break;
       const end = start + durationMs;
       if (end > block.endMs) break;
       while (p < busy.length && (busy[p] as Interval).endMs <= start - before) p += 1;

@@ -10,24 +10,36 @@ export type Interval = { startMs: number; endMs: number };
 export type WorkBlock = Interval & { date: string; day: CalendarDay; startMinutes: number; uniformOffset: boolean };
 
 const MAX_OFFSET_MS = 14 * 3_600_000;
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
 
 /** `HH:MM` → minutes after midnight (24:00 → 1440). */
 export function clockMinutes(clock: string): number {
   return Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 }
 
-/** The blocks of one local day, sorted by start. A block starting in a DST gap starts when the clock resumes. */
+/**
+ * The blocks of one local day, sorted by start. A block starting in a DST gap starts when the clock
+ * resumes. Two offset probes just outside the local day tell whether the day is steady (the common
+ * case: plain arithmetic, no further Intl calls) or holds a change (full `localToEpoch` per edge).
+ */
 export function blocksOfDay(zone: string, workingHours: readonly WorkingHours[], day: CalendarDay): WorkBlock[] {
   const weekday = isoWeekday(day);
+  const hoursOfDay = workingHours.filter((h) => h.day === weekday);
+  if (hoursOfDay.length === 0) return [];
+  const midnight = Date.UTC(day.y, day.m - 1, day.d);
+  const offset = zoneOffsetMs(zone, midnight - MAX_OFFSET_MS);
+  const steady = offset === zoneOffsetMs(zone, midnight + DAY_MS + MAX_OFFSET_MS);
+  const instant = (minutes: number) => (steady ? midnight + minutes * MINUTE_MS - offset : localToEpoch(zone, { ...day, hh: 0, mm: minutes }));
+  const date = formatDate(day);
   const blocks: WorkBlock[] = [];
-  for (const hours of workingHours) {
-    if (hours.day !== weekday) continue;
+  for (const hours of hoursOfDay) {
     const startMinutes = clockMinutes(hours.start);
-    const startMs = localToEpoch(zone, { ...day, hh: 0, mm: startMinutes });
-    const endMs = localToEpoch(zone, { ...day, hh: 0, mm: clockMinutes(hours.end) });
+    const startMs = instant(startMinutes);
+    const endMs = instant(clockMinutes(hours.end));
     if (endMs <= startMs) continue;
-    const uniformOffset = zoneOffsetMs(zone, startMs) === zoneOffsetMs(zone, endMs);
-    blocks.push({ startMs, endMs, date: formatDate(day), day, startMinutes, uniformOffset });
+    const uniformOffset = steady || zoneOffsetMs(zone, startMs) === zoneOffsetMs(zone, endMs);
+    blocks.push({ startMs, endMs, date, day, startMinutes, uniformOffset });
   }
   return blocks.sort((a, b) => a.startMs - b.startMs);
 }
