@@ -23,7 +23,7 @@ describe('outbox consumer', () => {
     const result = await getQueueResult(batch, ctx);
     expect(seen).toEqual(['ok', 'rate-limited', 'broken-input']);
     expect(result.explicitAcks.sort()).toEqual(['m1', 'm3']);
-    expect(result.retryMessages.map((m) => m.msgId)).toEqual(['m2']);
+    expect(result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(['m2']);
     JOB_HANDLERS.delete('test.echo');
   });
 

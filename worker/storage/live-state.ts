@@ -5,28 +5,43 @@ import { sql, type Query } from './sql';
 import { iso, ms } from './time';
 import type { SessionRow } from './sessions';
 
-type AgendaRow = { id: string; title: string; done: number; position: number; proposed_by: 'coach' | 'coachee' };
-type AgreementRow = { id: string; session_id: string; who_kind: 'coachee' | 'coach' | 'named'; who_name: string | null; what: string; due: string | null; status: Agreement['status']; updated_at: number };
-type NotesRow = { key_id: string; iv: string; ciphertext: string };
+/** Row shapes of the live-state selects. */
+export type AgendaRow = { id: string; title: string; done: number; position: number; proposed_by: 'coach' | 'coachee' };
+export type AgreementRow = { id: string; session_id: string; who_kind: 'coachee' | 'coach' | 'named'; who_name: string | null; what: string; due: string | null; status: Agreement['status']; updated_at: number };
+export type NotesRow = { key_id: string; iv: string; ciphertext: string };
 
 /** Additional data binding a notes ciphertext to its session. */
 const notesContext = (sessionId: string) => `notes:${sessionId}`;
 
+/** SQL selecting a session's agenda rows; `sid` and `cid` are SQL expressions for the session and coach ids (parameters or columns). */
+export const agendaSql = (sid: string, cid: string) =>
+  `SELECT id, title, done, position, proposed_by FROM agenda_items WHERE session_id = ${sid} AND coach_id = ${cid} ORDER BY position, created_at`;
+
 /**
- * The queries that read a session's live state, scoped to its coach. Agreements: those made in this session, plus open ones of
- * earlier sessions of the same engagement (carried over), plus earlier ones closed during this session (so "how did it go?" stays).
+ * SQL selecting the agreements a session shows: those made in it, open ones of earlier sessions of the same engagement (carried over),
+ * and earlier ones closed during this session (so "how did it go?" stays visible). Carried-over ones first.
  */
+export const agreementsSql = (sid: string, cid: string) =>
+  `SELECT a.id, a.session_id, a.who_kind, a.who_name, a.what, a.due, a.status, a.updated_at
+   FROM sessions cur JOIN agreements a ON a.engagement_id = cur.engagement_id AND a.coach_id = cur.coach_id JOIN sessions o ON o.id = a.session_id
+   WHERE cur.id = ${sid} AND cur.coach_id = ${cid}
+     AND (a.session_id = cur.id OR (o.starts_at < cur.starts_at AND (a.status = 'open' OR a.closed_in_session_id = cur.id)))
+   ORDER BY CASE WHEN a.session_id = cur.id THEN 1 ELSE 0 END, o.starts_at, a.created_at`;
+
+/** SQL selecting a session's sealed notes. */
+export const notesSql = (sid: string, cid: string) => `SELECT key_id, iv, ciphertext FROM notes WHERE session_id = ${sid} AND coach_id = ${cid}`;
+
+/** Column names of the three live-state selects, for aggregating them into JSON inside one statement. */
+export const LIVE_COLUMNS = {
+  agenda: ['id', 'title', 'done', 'position', 'proposed_by'],
+  agreements: ['id', 'session_id', 'who_kind', 'who_name', 'what', 'due', 'status', 'updated_at'],
+  notes: ['key_id', 'iv', 'ciphertext'],
+} as const;
+
+/** The three queries that read a session's live state, scoped to its coach. */
 export function liveStateQueries(db: D1Database, sessionId: string, coachId: string): [Query, Query, Query] {
-  const q = sql(db);
-  return [
-    q`SELECT id, title, done, position, proposed_by FROM agenda_items WHERE session_id = ${sessionId} AND coach_id = ${coachId} ORDER BY position, created_at`,
-    q`SELECT a.id, a.session_id, a.who_kind, a.who_name, a.what, a.due, a.status, a.updated_at
-      FROM sessions cur JOIN agreements a ON a.engagement_id = cur.engagement_id AND a.coach_id = cur.coach_id JOIN sessions o ON o.id = a.session_id
-      WHERE cur.id = ${sessionId} AND cur.coach_id = ${coachId}
-        AND (a.session_id = cur.id OR (o.starts_at < cur.starts_at AND (a.status = 'open' OR a.closed_in_session_id = cur.id)))
-      ORDER BY CASE WHEN a.session_id = cur.id THEN 1 ELSE 0 END, o.starts_at, a.created_at`,
-    q`SELECT key_id, iv, ciphertext FROM notes WHERE session_id = ${sessionId} AND coach_id = ${coachId}`,
-  ];
+  const q = (text: string): Query => ({ stmt: db.prepare(text).bind(sessionId, coachId), text });
+  return [q(agendaSql('?1', '?2')), q(agreementsSql('?1', '?2')), q(notesSql('?1', '?2'))];
 }
 
 /** Assembles the live state from the rows of `liveStateQueries` and the session row; decrypts notes only when `withNotes`. */

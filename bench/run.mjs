@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+/** `npm run bench`: measures the budgets of DESIGN.md on this machine and prints them as a table. Not a test: it only reports. */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const root = resolve(import.meta.dirname, '..');
+const tmp = join(root, '.tmp/bench');
+rmSync(tmp, { recursive: true, force: true });
+mkdirSync(tmp, { recursive: true });
+const rows = [];
+const row = (budget, measured, limit, ok) => rows.push({ budget, measured, limit, ok: ok === null ? '–' : ok ? 'yes' : 'NO' });
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const wrangler = (args, opts = {}) => spawnSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', ...args], { cwd: root, encoding: 'utf8', ...opts });
+
+// 1. Panel bundles, gzipped.
+spawnSync(process.execPath, ['scripts/build-addons.mjs'], { cwd: root, stdio: 'inherit' });
+const assets = join(root, 'dist/public/assets');
+for (const file of readdirSync(assets).filter((f) => f.endsWith('.js'))) {
+  const gz = gzipSync(readFileSync(join(assets, file)), { level: 9 }).length;
+  const limit = file === 'panel-browser.js' ? 30 * 1024 : null;
+  row(`JS ${file} (gzip)`, kb(gz), limit ? kb(limit) : 'host SDK + 30 KB', limit ? gz <= limit : null);
+}
+
+// 2. Worker bundle, gzipped.
+const out = join(tmp, 'worker');
+const dry = wrangler(['deploy', '--dry-run', '--outdir', out]);
+if (dry.status !== 0) throw new Error(dry.stderr);
+const workerGz = gzipSync(readFileSync(join(out, 'index.js')), { level: 9 }).length;
+row('Worker bundle (gzip)', kb(workerGz), '1024.0 KB', workerGz <= 1024 * 1024);
+
+// 3. Slot finding, 8 weeks x 2,000 busy intervals.
+await build({ entryPoints: [join(root, 'bench/slots-bench.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(tmp, 'slots.mjs'), logLevel: 'silent' });
+const { benchSlots } = await import(join(tmp, 'slots.mjs'));
+const slots = benchSlots(200);
+row(`Slot finding, 8 weeks, 2,000 busy (p50 / p95, ${slots.slots} slots)`, `${pct(slots.times, 50).toFixed(2)} / ${pct(slots.times, 95).toFixed(2)} ms`, '5 ms', pct(slots.times, 95) < 5);
+
+// 4. The Worker on loopback: panel round trip vs /healthz, wall time per request, live edit latency.
+const port = 8799;
+const state = join(tmp, 'state');
+writeFileSync(join(tmp, '.dev.vars'), readFileSync(join(root, '.dev.vars.example'), 'utf8').replace(/^PUBLIC_URL=.*$/m, `PUBLIC_URL=http://127.0.0.1:${port}`));
+for (const args of [['d1', 'migrations', 'apply', 'coaching', '--local', '--persist-to', state], ['d1', 'execute', 'coaching', '--local', '--persist-to', state, '--file', 'worker/storage/seed.sql']]) {
+  const r = wrangler(args, { env: { ...process.env, CI: 'true' } });
+  if (r.status !== 0) throw new Error(r.stderr);
+}
+const server = spawn(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state, '--env-file', join(tmp, '.dev.vars'), '--show-interactive-dev-session=false'], { cwd: root, stdio: 'ignore' });
+const base = `http://127.0.0.1:${port}`;
+try {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {}
+    if (i > 120) throw new Error('worker did not start');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const { token } = await (await fetch(`${base}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'coach@demo.local' }) })).json();
+  const auth = { authorization: `Bearer ${token}` };
+  const panelUrl = `${base}/api/sessions/demo-session-today/panel`;
+
+  const throughput = async (url, headers, seconds = 4, concurrency = 8) => {
+    let n = 0;
+    const until = Date.now() + seconds * 1000;
+    await Promise.all(Array.from({ length: concurrency }, async () => {
+      while (Date.now() < until) {
+        const r = await fetch(url, { headers });
+        await r.arrayBuffer();
+        if (!r.ok) throw new Error(`${url} answered ${r.status}`);
+        n++;
+      }
+    }));
+    return n / seconds;
+  };
+  await throughput(`${base}/healthz`, {}, 1);
+  await throughput(panelUrl, auth, 1);
+  const health = await throughput(`${base}/healthz`, {});
+  const panel = await throughput(panelUrl, auth);
+  row('GET /api/sessions/:id/panel throughput vs /healthz', `${panel.toFixed(0)} vs ${health.toFixed(0)} req/s (${((panel / health) * 100).toFixed(0)} %)`, '≥ 50 %', panel / health >= 0.5);
+
+  const sequential = async (url, headers, n = 100) => {
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      const t = performance.now();
+      await (await fetch(url, { headers })).arrayBuffer();
+      times.push(performance.now() - t);
+    }
+    return times;
+  };
+  const panelTimes = await sequential(panelUrl, auth);
+  row('Panel request wall time on loopback (p50 / p95; an upper bound for its CPU)', `${pct(panelTimes, 50).toFixed(2)} / ${pct(panelTimes, 95).toFixed(2)} ms`, '5 ms CPU', null);
+
+  const inviteUrl = (await (await fetch(panelUrl, { headers: auth })).json()).invite.coacheeUrl;
+  const link = inviteUrl.split('/c/')[1];
+  const open = (path) => new Promise((res, rej) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`);
+    ws.onopen = () => res(ws);
+    ws.onerror = rej;
+  });
+  const coach = await open(`/api/sessions/demo-session-today/live?token=${token}`);
+  const coachee = await open(`/api/c/${link}/live`);
+  const latencies = [];
+  const sentAt = new Map();
+  coachee.onmessage = (e) => {
+    const m = JSON.parse(e.data);
+    if (m.type === 'applied' && sentAt.has(m.op.opId)) latencies.push(performance.now() - sentAt.get(m.op.opId));
+  };
+  await new Promise((r) => setTimeout(r, 300));
+  const ids = [];
+  for (let i = 0; i < 30; i++) {
+    const op = { opId: crypto.randomUUID(), kind: 'agenda.add', id: crypto.randomUUID(), title: `Bench ${i}` };
+    ids.push(op.id);
+    sentAt.set(op.opId, performance.now());
+    coach.send(JSON.stringify({ type: 'op', op }));
+    await new Promise((r) => setTimeout(r, 40));
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+  for (const id of ids) coach.send(JSON.stringify({ type: 'op', op: { opId: crypto.randomUUID(), kind: 'agenda.remove', id } }));
+  await new Promise((r) => setTimeout(r, 500));
+  coach.close();
+  coachee.close();
+  row(`Live edit coach → coachee on loopback (p50 / p95 of ${latencies.length})`, latencies.length ? `${pct(latencies, 50).toFixed(1)} / ${pct(latencies, 95).toFixed(1)} ms` : 'no messages', '250 ms', latencies.length === 30 && pct(latencies, 95) < 250);
+} finally {
+  server.kill('SIGINT');
+}
+
+const widths = ['budget', 'measured', 'limit', 'ok'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+console.log('\n' + line(['budget', 'measured', 'limit', 'ok']));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const r of rows) console.log(line([r.budget, r.measured, r.limit, r.ok]));
