@@ -5,3 +5,4 @@ export * from './schemas/model';
 export * from './schemas/session';
 export * from './schemas/live';
 export * from './schemas/views';
+export * from './schemas/booking';

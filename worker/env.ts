@@ -1,5 +1,6 @@
 /** The Worker's bindings and secrets, as configured in wrangler.jsonc and .dev.vars. */
 import type { Job } from './jobs/outbox';
+import type { CoachBooking } from './live/coach-booking';
 import type { SessionRoom } from './live/session-room';
 
 /** Bindings and secrets; only `routes/` and the entry point read these. */
@@ -7,6 +8,8 @@ export interface Env {
   DB: D1Database;
   ASSETS?: Fetcher;
   SESSION_ROOM: DurableObjectNamespace<SessionRoom>;
+  /** One CoachBooking object per coach (`idFromName(coachId)`): every new session of that coach is checked and inserted there. */
+  COACH_BOOKING: DurableObjectNamespace<CoachBooking>;
   /** The outbox queue (calendar writes, mails); its dead-letter queue keeps what ran out of retries. */
   OUTBOX: Queue<Job>;
   /** `"true"` only in local development (.dev.vars) and tests: enables dev login and /demo. */

@@ -5,12 +5,13 @@ import { Id, InvitePreview, Instant, PanelData, Session, SessionCreate } from '.
 import type { AppEnv } from '../env';
 import { requireCoach } from '../auth/require-coach';
 import { endpoint, param } from '../http/endpoint';
-import { ApiProblem, invalidField, notFound } from '../http/problem';
+import { invalidField, notFound } from '../http/problem';
 import { getEngagement } from '../storage/engagements';
 import { findModel } from '../storage/models';
 import { loadSessionContext } from '../storage/session-context';
-import { createSession, findSessionByMeeting, getSession, listSessions, overlappingSessions, setSessionModel, toSession } from '../storage/sessions';
+import { findSessionByMeeting, getSession, listSessions, setSessionModel, toSession } from '../storage/sessions';
 import { ms } from '../storage/time';
+import { planSession } from '../services/booking';
 import { buildInvitePreview } from '../services/invite';
 import { buildPanelData } from '../services/panel';
 import { connectToRoom, roomOf } from '../services/room';
@@ -34,13 +35,9 @@ endpoint(sessionRoutes, M, { method: 'post', path: '/', tag: 'sessions', summary
   if (!engagement) throw invalidField('body', 'engagementId', 'no such engagement', 404);
   const modelId = body.modelId ?? engagement.model_id;
   if (body.modelId && !(await findModel(c.env.DB, coachId, body.modelId, 'nl'))) throw invalidField('body', 'modelId', 'no such model');
-  const [startMs, endMs] = [ms(body.startsAt), ms(body.endsAt)];
-  if ((await overlappingSessions(c.env.DB, coachId, startMs, endMs)).length > 0) {
-    throw new ApiProblem(409, '/problems/conflict', 'You already have a session in that time', [{ in: 'body', field: 'startsAt', pointer: '#/startsAt', detail: 'overlaps another session' }]);
-  }
-  const id = crypto.randomUUID();
-  await createSession(c.env.DB, { id, coach_id: coachId, engagement_id: engagement.id, starts_at: startMs, ends_at: endMs, model_id: modelId, current_phase: null, phase_started_at: null, phase_spent: '{}', seq: 0, calendar_status: 'none', meeting_host: null, meeting_id: null, meeting_url: null, created_at: Date.now() });
-  return c.json(toSession((await getSession(c.env.DB, coachId, id))!), 201);
+  // Through the coach's CoachBooking object, so a planned session and a booking can never take the same time.
+  const session = await planSession(c.env, { coachId, engagementId: engagement.id, startMs: ms(body.startsAt), endMs: ms(body.endsAt), modelId, calendarStatus: 'none' });
+  return c.json(session, 201);
 });
 
 const ListQuery = z

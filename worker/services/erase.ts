@@ -14,6 +14,7 @@ export async function eraseCoachee(env: Env, coachee: CoacheeRow): Promise<void>
   const sessions = await all<{ id: string }>(q`SELECT s.id FROM sessions s JOIN engagements e ON e.id = s.engagement_id WHERE e.coachee_id = ${coachee.id} AND e.coach_id = ${coachee.coach_id}`);
   const ofSessions = `SELECT s.id FROM sessions s JOIN engagements e ON e.id = s.engagement_id WHERE e.coachee_id = ?1 AND e.coach_id = ?2`;
   const ofEngagements = `SELECT id FROM engagements WHERE coachee_id = ?1 AND coach_id = ?2`;
+  for (const prepare of ERASE_PREPARE_HOOKS) await prepare(env, coachee, sessions.map((s) => s.id));
   const statements = [
     `DELETE FROM applied_ops WHERE session_id IN (${ofSessions})`,
     `DELETE FROM notes WHERE session_id IN (${ofSessions})`,
@@ -36,3 +37,10 @@ export async function eraseCoachee(env: Env, coachee: CoacheeRow): Promise<void>
  * session ids and engagement ids (bound to ?1 = coachee id, ?2 = coach id) and returns DELETE statements run before the sessions go.
  */
 export const ERASE_HOOKS: ((ofSessions: string, ofEngagements: string) => string[])[] = [];
+
+/**
+ * Steps run before the rows go, for what lives outside D1 and is only findable through them (e.g. enqueueing the deletion of
+ * calendar events we created). They get the coachee and the ids of their sessions; a throw stops the erasure before anything
+ * is deleted.
+ */
+export const ERASE_PREPARE_HOOKS: ((env: Env, coachee: CoacheeRow, sessionIds: string[]) => Promise<void>)[] = [];

@@ -1,0 +1,46 @@
+/** Outbox job `calendar.delete`: removes an event (and Zoom meeting) we created in the coach's calendar, after its session was erased. */
+import { CalendarProviderName } from '../../shared/protocol';
+import type { Env } from '../env';
+import { ProviderError } from '../providers/types';
+import { calendarProviderOf, zoomProviderOf } from '../services/calendar-connection';
+import { DELETE_KIND } from '../services/calendar-outbox';
+import { stillReferenced } from '../storage/calendar-events';
+import { JOB_HANDLERS, type Job } from './outbox';
+
+/** While the erasure that enqueued the job has not committed, wait this long and look again. */
+const UNCOMMITTED_RETRY_MS = 30_000;
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+
+/**
+ * Deletes the external event and meeting named in the job (coach, provider and external ids; no content). Deleting what is
+ * already gone succeeds, so a repeated delivery is harmless. The job is enqueued before the erasure's D1 batch, so it waits
+ * while a `calendar_events` row still points at these ids: an erasure that failed never deletes the calendar event.
+ * The provider notifies attendees of the cancellation (Google `sendUpdates=all`, Graph by itself).
+ * @see https://developers.google.com/workspace/calendar/api/v3/reference/events/delete
+ * @see https://learn.microsoft.com/en-us/graph/api/event-delete
+ * @see https://developers.zoom.us/docs/api/meetings/#tag/meetings/DELETE/meetings/{meetingId}
+ */
+export async function deleteExternal(env: Env, job: Job): Promise<void> {
+  const coachId = text(job.coachId);
+  const provider = CalendarProviderName.safeParse(job.provider);
+  const externalId = text(job.externalId);
+  const meetingId = text(job.meetingId);
+  if (!coachId) throw Object.assign(new Error(`${DELETE_KIND} job ${job.id} names no coach`), { permanent: true });
+  if (await stillReferenced(env.DB, coachId, externalId, meetingId)) {
+    throw Object.assign(new Error(`${DELETE_KIND} ${job.id}: the erasure has not committed (yet)`), { retryAfterMs: UNCOMMITTED_RETRY_MS });
+  }
+  try {
+    if (externalId && provider.success && provider.data !== 'local') await (await calendarProviderOf(env, coachId, provider.data)).deleteEvent(externalId);
+    if (meetingId && job.meetingProvider === 'zoom') {
+      const zoom = await zoomProviderOf(env, coachId);
+      if (!zoom) throw new ProviderError('zoom', 'auth', 'not connected: the meeting cannot be deleted');
+      await zoom.deleteMeeting(meetingId);
+    }
+  } catch (error) {
+    if (error instanceof ProviderError && !error.retryable) throw Object.assign(new Error(error.message, { cause: error }), { permanent: true });
+    throw error;
+  }
+}
+
+JOB_HANDLERS.set(DELETE_KIND, deleteExternal);

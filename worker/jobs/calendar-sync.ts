@@ -1,0 +1,210 @@
+/** Outbox job `calendar.sync`: writes one session's invite into the coach's calendar (and its Zoom meeting), idempotent by our ids. */
+import { replaceBlock } from '../../shared/invite/block';
+import type { Env } from '../env';
+import { ProviderError, type CalendarProvider, type EventPatch } from '../providers/types';
+import { calendarProviderOf } from '../services/calendar-connection';
+import { contentHash, renderEventContent, type EventContent } from '../services/calendar-content';
+import { deleteJob, enqueueAll, SYNC_KIND } from '../services/calendar-outbox';
+import {
+  claimCalendarEvent,
+  forgetEvent,
+  forgetMeeting,
+  recordCreated,
+  recordFailure,
+  recordSynced,
+  releaseLease,
+  type CalendarEventRow,
+} from '../storage/calendar-events';
+import { loadSessionContext, type SessionContext } from '../storage/session-context';
+import { getSessionById } from '../storage/sessions';
+import { run, sql } from '../storage/sql';
+import { JOB_HANDLERS } from './outbox';
+import { purgeMeeting, syncZoomMeeting, type SyncedMeeting } from './zoom-meeting';
+
+/** How often one job re-reads and merges after an etag mismatch (412) before leaving it to the outbox's retry. */
+const PRECONDITION_ATTEMPTS = 3;
+/** When another job holds the session, try again after this long. */
+const BUSY_RETRY_MS = 15_000;
+
+/**
+ * Syncs one session: creates the event with `eventKey = sessionId` (providers make that idempotent) or, when we already made it,
+ * reads it, puts our block in place of the old one (the coach's own text stays) and writes it back guarded by its etag; a 412
+ * re-reads and merges again. Nothing is written when the content did not change since the last sync. Records ids, etag and
+ * meeting link in `calendar_events` and marks the session `synced`. A retryable provider failure leaves it `pending` and
+ * rethrows (the outbox retries, honouring Retry-After); auth, invalid, conflict and not-found leave it `failed` for good.
+ * @see https://developers.google.com/workspace/calendar/api/guides/version-resources
+ * @see https://learn.microsoft.com/en-us/graph/api/resources/event (transactionId)
+ */
+export async function syncSession(env: Env, sessionId: string, nowMs = Date.now()): Promise<void> {
+  const session = await getSessionById(env.DB, sessionId);
+  if (!session) return; // erased (or never stored): nothing to write
+  const ctx = await loadSessionContext(env.DB, env.NOTES_KEYS, session.coach_id, sessionId, false);
+  if (!ctx) return;
+  const claim = await claimCalendarEvent(env.DB, sessionId, ctx.coach.calendar_provider, nowMs);
+  if (claim === null) return;
+  if (claim === 'busy') throw Object.assign(new Error(`calendar sync of ${sessionId} is running elsewhere`), { retryAfterMs: BUSY_RETRY_MS });
+  try {
+    await write(env, ctx, claim, nowMs);
+  } catch (error) {
+    throw await failure(env, sessionId, error);
+  } finally {
+    await releaseLease(env.DB, sessionId, claim.lease_until ?? 0);
+  }
+}
+
+async function write(env: Env, ctx: SessionContext, claim: CalendarEventRow, nowMs: number): Promise<void> {
+  const sessionId = ctx.session.id;
+  const calendar = await calendarProviderOf(env, ctx.coach.id, ctx.coach.calendar_provider);
+  let rec = claim;
+  if (rec.external_id !== null && rec.provider !== calendar.name) rec = await retireEvent(env, rec, calendar.name);
+  const host = ctx.coach.meeting_host;
+  if (rec.meeting_provider === 'zoom' && host !== 'zoom') rec = await retireMeeting(env, rec);
+
+  const content = await renderEventContent(env, ctx, nowMs);
+  const meeting = host === 'zoom' ? await syncZoomMeeting(env, ctx, rec, content) : null;
+  const location = meeting?.url;
+  const conference = calendar.flags.conference !== null && calendar.flags.conference === host;
+  const hash = await contentHash([calendar.name, content.block.text, content.block.html, content.startMs, content.endMs, content.timeZone, location ?? null, conference]);
+
+  let externalId = rec.external_id;
+  let etag = rec.etag;
+  let meetingUrl = meeting?.url ?? (conference ? rec.meeting_url : null);
+  if (externalId === null) {
+    const created = await calendar.createEvent({
+      eventKey: sessionId,
+      title: content.title,
+      description: replaceBlock('', content.block, calendar.flags.descriptionFormat),
+      startMs: content.startMs,
+      endMs: content.endMs,
+      timeZone: content.timeZone,
+      attendees: content.attendees,
+      conference,
+      ...(location === undefined ? {} : { location }),
+    });
+    externalId = created.externalId;
+    etag = created.etag ?? null;
+    await recordCreated(env.DB, sessionId, calendar.name, externalId, etag, hash);
+    // Meet links are built asynchronously: when the insert answer has none yet, the event read back may.
+    if (conference) meetingUrl = created.meetingUrl ?? (await calendar.getEvent(externalId))?.meetingUrl ?? null;
+  } else if (rec.content_hash !== hash || (conference && meetingUrl === null)) {
+    const merged = await mergeBlock(calendar, externalId, content, location);
+    etag = merged.etag ?? etag;
+    if (conference) meetingUrl = merged.meetingUrl ?? meetingUrl;
+  }
+
+  const meetingHost = meeting ? 'zoom' : conference && meetingUrl ? (calendar.flags.conference as 'meet' | 'teams') : null;
+  const kept = await recordSynced(
+    env.DB,
+    sessionId,
+    {
+      provider: calendar.name,
+      external_id: externalId,
+      etag,
+      meeting_provider: meeting ? 'zoom' : null,
+      meeting_id: meeting?.id ?? null,
+      meeting_url: meetingUrl,
+      content_hash: hash,
+      meeting_hash: meeting?.hash ?? null,
+      syncedSeq: ctx.session.seq,
+      meetingHost,
+      hostMeetingId: meetingHost === null || meetingUrl === null ? null : hostMeetingId(meetingHost, meetingUrl, meeting),
+    },
+    Date.now(),
+  );
+  if (!kept) await purgeAfterErasure(env, ctx.coach.id, calendar, externalId, meeting);
+}
+
+/**
+ * Reads the event, replaces our block in its description (text around it stays byte for byte) and writes it back with the
+ * etag it was read with. A 412 means someone edited the event in between: read, merge and write again, a few times.
+ */
+async function mergeBlock(calendar: CalendarProvider, externalId: string, content: EventContent, location: string | undefined) {
+  for (let attempt = 1; ; attempt++) {
+    const current = await calendar.getEvent(externalId);
+    if (!current) throw new ProviderError(calendar.name, 'not_found', `event ${externalId} was deleted from the calendar`);
+    const description = replaceBlock(current.description, content.block, calendar.flags.descriptionFormat);
+    const moved = current.startMs !== content.startMs || current.endMs !== content.endMs;
+    const patch: EventPatch = {
+      ...(description === current.description ? {} : { description }),
+      ...(moved ? { time: { startMs: content.startMs, endMs: content.endMs, timeZone: content.timeZone } } : {}),
+      ...(location === undefined ? {} : { location }),
+    };
+    if (Object.keys(patch).length === 0) return { etag: current.etag, meetingUrl: current.meetingUrl };
+    try {
+      const written = await calendar.updateEvent(externalId, patch, current.etag === undefined ? {} : { etag: current.etag });
+      return { etag: written.etag ?? current.etag, meetingUrl: current.meetingUrl };
+    } catch (error) {
+      if (error instanceof ProviderError && error.kind === 'precondition' && attempt < PRECONDITION_ATTEMPTS) continue;
+      throw error;
+    }
+  }
+}
+
+/** The coach moved to another calendar: the old event is cancelled (local) or handed to the outbox for deletion (remote). */
+async function retireEvent(env: Env, rec: CalendarEventRow, provider: string): Promise<CalendarEventRow> {
+  if (rec.provider === 'local' && rec.external_id !== null) {
+    const local = await calendarProviderOf(env, rec.coach_id, 'local');
+    await local.deleteEvent(rec.external_id);
+  } else {
+    await enqueueAll(env, [deleteJob({ ...rec, meeting_provider: null, meeting_id: null })]);
+  }
+  await forgetEvent(env.DB, rec.session_id, provider);
+  return { ...rec, provider, external_id: null, etag: null, content_hash: null };
+}
+
+/** The coach stopped hosting on Zoom: the meeting we made is handed to the outbox for deletion. */
+async function retireMeeting(env: Env, rec: CalendarEventRow): Promise<CalendarEventRow> {
+  if (rec.meeting_id !== null) await enqueueAll(env, [deleteJob({ ...rec, provider: 'local', external_id: null })]);
+  await forgetMeeting(env.DB, rec.session_id);
+  return { ...rec, meeting_provider: null, meeting_id: null, meeting_url: null, meeting_hash: null };
+}
+
+/** The session was erased while this job wrote: remove what it just created (best effort; the erasure already ran). */
+async function purgeAfterErasure(env: Env, coachId: string, calendar: CalendarProvider, externalId: string, meeting: SyncedMeeting | null): Promise<void> {
+  try {
+    if (calendar.name === 'local') await run(sql(env.DB)`DELETE FROM local_events WHERE coach_id = ${coachId} AND id = ${externalId}`);
+    else await calendar.deleteEvent(externalId);
+    if (meeting) await purgeMeeting(env, coachId, meeting.id);
+  } catch (error) {
+    console.error('calendar sync: could not remove the event of an erased session', (error as Error).message);
+  }
+}
+
+/** The id a host uses for the meeting, for `GET /api/sessions/by-meeting`: Zoom's meeting number, Meet's code, Teams' thread id. */
+function hostMeetingId(host: 'meet' | 'teams' | 'zoom', url: string, meeting: SyncedMeeting | null): string | null {
+  if (host === 'zoom') return meeting?.id ?? null;
+  const path = pathOf(url);
+  if (host === 'meet') return /^\/([a-z]{3}-[a-z]{4}-[a-z]{3})\b/.exec(path)?.[1] ?? null;
+  const thread = /\/meetup-join\/([^/]+)/.exec(path)?.[1];
+  return thread === undefined ? null : decodeURIComponent(thread);
+}
+
+/** The path of a URL, or '' when it is not one. */
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Records a failed attempt and returns what the consumer should see: retryable failures (rate limits, outages, etag races,
+ * D1 hiccups) keep the session `pending` and are retried; the rest mark it `failed` and are acked (`permanent`).
+ */
+async function failure(env: Env, sessionId: string, error: unknown): Promise<Error> {
+  const message = error instanceof Error ? error.message : String(error);
+  const retry = !(error instanceof ProviderError) || error.retryable || error.kind === 'precondition';
+  try {
+    await recordFailure(env.DB, sessionId, retry ? 'pending' : 'failed', message);
+  } catch (recordError) {
+    console.error('calendar sync: could not record the failure', (recordError as Error).message);
+  }
+  if (retry) return error instanceof Error ? error : new Error(message);
+  return Object.assign(new Error(message, { cause: error }), { permanent: true });
+}
+
+JOB_HANDLERS.set(SYNC_KIND, async (env, job) => {
+  if (typeof job.sessionId !== 'string') throw Object.assign(new Error(`${SYNC_KIND} job ${job.id} has no sessionId`), { permanent: true });
+  await syncSession(env, job.sessionId);
+});

@@ -1,0 +1,48 @@
+/** The Zoom side of a calendar sync: create the session's meeting once (recorded at once, Zoom has no idempotency key) or update its agenda. */
+import type { Env } from '../env';
+import { ProviderError } from '../providers/types';
+import { zoomProviderOf } from '../services/calendar-connection';
+import { contentHash, type EventContent } from '../services/calendar-content';
+import { forgetMeeting, recordMeeting, type CalendarEventRow } from '../storage/calendar-events';
+import type { SessionContext } from '../storage/session-context';
+
+/** The session's meeting after a sync: its id, join URL and the hash of what it says. */
+export type SyncedMeeting = { id: string; url: string; hash: string | null };
+
+/**
+ * Makes sure the session has a Zoom meeting that says what the invite says: topic, agenda (plain text, ≤ 2000 characters),
+ * start and duration. A new meeting's id is written to D1 before anything else happens, and handed back to the adapter through
+ * `findExisting` on a retry, so a job that fails later does not create a second meeting. Updates only when the content changed;
+ * a meeting deleted in Zoom is created again. Without a Zoom connection the recorded meeting (if any) stays as it is.
+ * @see https://developers.zoom.us/docs/api/meetings/#tag/meetings/POST/users/{userId}/meetings
+ * @see https://developers.zoom.us/docs/api/meetings/#tag/meetings/PATCH/meetings/{meetingId}
+ */
+export async function syncZoomMeeting(env: Env, ctx: SessionContext, rec: CalendarEventRow, content: EventContent): Promise<SyncedMeeting | null> {
+  const sessionId = ctx.session.id;
+  let recorded = rec.meeting_provider === 'zoom' && rec.meeting_id !== null && rec.meeting_url !== null ? { id: rec.meeting_id, url: rec.meeting_url } : null;
+  const zoom = await zoomProviderOf(env, ctx.coach.id, { findExisting: async () => recorded?.id ?? null });
+  if (!zoom) return recorded ? { ...recorded, hash: rec.meeting_hash } : null;
+
+  const fields = { topic: content.title, agenda: content.zoomAgenda, startMs: content.startMs, durationMinutes: content.durationMinutes, timeZone: content.timeZone };
+  const hash = await contentHash(['zoom', fields.topic, fields.agenda, fields.startMs, fields.durationMinutes, fields.timeZone]);
+  if (recorded) {
+    if (rec.meeting_hash === hash) return { ...recorded, hash };
+    try {
+      await zoom.updateMeeting(recorded.id, fields);
+      return { ...recorded, hash };
+    } catch (error) {
+      if (!(error instanceof ProviderError && error.kind === 'not_found')) throw error;
+      await forgetMeeting(env.DB, sessionId);
+      recorded = null;
+    }
+  }
+  const created = await zoom.createMeeting({ meetingKey: sessionId, ...fields });
+  await recordMeeting(env.DB, sessionId, 'zoom', created.meetingId, created.joinUrl, hash);
+  return { id: created.meetingId, url: created.joinUrl, hash };
+}
+
+/** Deletes a meeting right away (used when its session was erased while a sync ran). */
+export async function purgeMeeting(env: Env, coachId: string, meetingId: string): Promise<void> {
+  const zoom = await zoomProviderOf(env, coachId);
+  if (zoom) await zoom.deleteMeeting(meetingId);
+}

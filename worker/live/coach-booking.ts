@@ -1,0 +1,141 @@
+/** CoachBooking Durable Object: one per coach; every session that coach gets (booked by coach or coachee, or planned) is checked and inserted here, one at a time. */
+import { DurableObject } from 'cloudflare:workers';
+import type { Locale, Session } from '../../shared/protocol';
+import type { Env } from '../env';
+import { ApiProblem, type FieldProblem } from '../http/problem';
+import {
+  carryOverAgendaQuery,
+  deleteBookingRequestQuery,
+  findBookingRequest,
+  insertBookingRequestQuery,
+  insertSessionIfFree,
+  type Clearance,
+  type NewSession,
+} from '../storage/bookings';
+import { getSession, toSession } from '../storage/sessions';
+import { batch, StorageError, type Query } from '../storage/sql';
+import { checkStart, clearanceOf, loadBookingInputs, overlapConflict, type BookingScope } from '../services/booking-inputs';
+
+/** Book the next session of an engagement at `startMs`; a repeated `idempotencyKey` with the same `requestHash` answers the first booking. */
+export type NextBookingRequest = BookingScope & { startMs: number; idempotencyKey: string; requestHash: string };
+
+/** Plan a session exactly as the coach asked (no working hours or buffers, only no overlap). */
+export type PlanRequest = BookingScope & { startMs: number; endMs: number; modelId: string; calendarStatus: Session['calendarStatus'] };
+
+/** A problem as plain data (errors thrown across RPC keep only their message). */
+export type ProblemData = { status: number; type: string; detail: string; errors: FieldProblem[] };
+
+/** The answer of the object: the session (new, or the one an earlier request with the same key booked) or a problem. */
+export type BookingAnswer = { ok: true; created: boolean; session: Session } | { ok: false; problem: ProblemData };
+
+/** Title of the agenda item a booked session gets when earlier sessions left agreements open, in the coachee's language. */
+export const CARRY_OVER_TITLE: Record<Locale, string> = { nl: 'Terugblik op de afspraken van vorige keer', en: "Review of last time's agreements" };
+
+const MINUTE = 60_000;
+
+/**
+ * One per coach (`idFromName(coachId)`). Requests run strictly one after another, so "is the time still free?" (read from D1,
+ * overlap including buffers, the daily cap, the idempotency key) and the insert cannot interleave with another booking of the
+ * same coach. The insert itself also refuses an overlap within its statement, and UNIQUE (coach_id, starts_at) backs both up.
+ * @see https://developers.cloudflare.com/durable-objects/api/rpc/
+ * @see https://developers.cloudflare.com/durable-objects/concepts/what-are-durable-objects/ (one object per name, single-threaded)
+ */
+export class CoachBooking extends DurableObject<Env> {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Books the next session of an engagement, with the same rules as the slot list. */
+  bookNext(req: NextBookingRequest): Promise<BookingAnswer> {
+    return this.serial(() => answer(() => this.bookNextNow(req)));
+  }
+
+  /** Plans a session at the times the coach chose; refused only when it overlaps another session of the coach. */
+  plan(req: PlanRequest): Promise<BookingAnswer> {
+    return this.serial(() => answer(() => this.planNow(req)));
+  }
+
+  private async bookNextNow(req: NextBookingRequest): Promise<{ created: boolean; session: Session }> {
+    const db = this.env.DB;
+    const earlier = await findBookingRequest(db, req.coachId, req.idempotencyKey);
+    if (earlier && earlier.request_hash !== req.requestHash) {
+      throw new ApiProblem(422, '/problems/idempotency-key-reused', 'This Idempotency-Key was already used for a different booking; use a new key for a new request', [
+        { in: 'header', field: 'Idempotency-Key', pointer: '#/Idempotency-Key', detail: 'was used with another request body' },
+      ]);
+    }
+    const replayed = earlier ? await getSession(db, req.coachId, earlier.session_id) : null;
+    if (replayed) return { created: false, session: toSession(replayed) };
+
+    const nowMs = Date.now();
+    const inputs = await loadBookingInputs(this.env, req, req.startMs, req.startMs + 1);
+    checkStart(inputs, req.startMs, nowMs);
+    const c = inputs.context;
+    const session: NewSession = {
+      id: crypto.randomUUID(),
+      coach_id: req.coachId,
+      engagement_id: c.id,
+      starts_at: req.startMs,
+      ends_at: req.startMs + inputs.durationMinutes * MINUTE,
+      model_id: c.model_id,
+      calendar_status: 'pending',
+      meeting_host: null,
+      meeting_id: null,
+      meeting_url: null,
+      created_at: nowMs,
+    };
+    const writes = [
+      ...(earlier ? [deleteBookingRequestQuery(db, req.coachId, req.idempotencyKey)] : []),
+      insertSessionIfFree(db, session, clearanceOf(inputs.rules)),
+      carryOverAgendaQuery(db, session, { id: crypto.randomUUID(), title: CARRY_OVER_TITLE[c.coachee_locale] }),
+      insertBookingRequestQuery(db, { coach_id: req.coachId, idempotency_key: req.idempotencyKey, request_hash: req.requestHash, session_id: session.id, created_at: nowMs }),
+    ];
+    return { created: true, session: await this.insert(writes, earlier ? 1 : 0, session) };
+  }
+
+  private async planNow(req: PlanRequest): Promise<{ created: boolean; session: Session }> {
+    const session: NewSession = {
+      id: crypto.randomUUID(),
+      coach_id: req.coachId,
+      engagement_id: req.engagementId,
+      starts_at: req.startMs,
+      ends_at: req.endMs,
+      model_id: req.modelId,
+      calendar_status: req.calendarStatus,
+      meeting_host: null,
+      meeting_id: null,
+      meeting_url: null,
+      created_at: Date.now(),
+    };
+    const none: Clearance = { beforeMs: 0, afterMs: 0 };
+    return { created: true, session: await this.insert([insertSessionIfFree(this.env.DB, session, none)], 0, session) };
+  }
+
+  /** Runs the writes as one D1 batch; the statement at `sessionIndex` inserts the session or, when the time is taken, nothing. */
+  private async insert(writes: Query[], sessionIndex: number, session: NewSession): Promise<Session> {
+    let results: D1Result[];
+    try {
+      results = await batch(this.env.DB, writes);
+    } catch (e) {
+      if (e instanceof StorageError && e.isUniqueViolation) throw overlapConflict();
+      throw e;
+    }
+    if (results[sessionIndex]?.meta.changes !== 1) throw overlapConflict();
+    const row = await getSession(this.env.DB, session.coach_id, session.id);
+    if (!row) throw new Error(`session ${session.id} vanished after insert`);
+    return toSession(row);
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+/** Turns a thrown ApiProblem into data the caller can rethrow; anything else stays an error (→ 500, nothing written). */
+async function answer(fn: () => Promise<{ created: boolean; session: Session }>): Promise<BookingAnswer> {
+  try {
+    return { ok: true, ...(await fn()) };
+  } catch (e) {
+    if (e instanceof ApiProblem) return { ok: false, problem: { status: e.status, type: e.type, detail: e.detail, errors: e.errors } };
+    throw e;
+  }
+}

@@ -1,0 +1,89 @@
+/** `PUT/DELETE /api/me/calendar` (the coach's calendar or Zoom connection) and `POST /api/sessions/:id/publish` (write the invite). */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { Coach, Instant, Session } from '../../shared/protocol';
+import type { AppEnv } from '../env';
+import { requireCoach } from '../auth/require-coach';
+import { endpoint } from '../http/endpoint';
+import { saveConnection } from '../services/calendar-connection';
+import { requestCalendarSync } from '../services/calendar-outbox';
+import { deleteConnection } from '../storage/calendar-connections';
+import { getCoach, toCoach } from '../storage/coaches';
+import { toSession } from '../storage/sessions';
+import { ms } from '../storage/time';
+import { currentCoach } from './me';
+import { publicUrl } from './public-url';
+import { ownSession } from './sessions';
+
+/** Routes under `/api/me/calendar` and `/api/sessions/:id/publish`. */
+export const calendarRoutes = new Hono<AppEnv>();
+calendarRoutes.use('/me/calendar', requireCoach);
+calendarRoutes.use('/sessions/:id/publish', requireCoach);
+const M = '/api';
+
+/** Tokens of one connection, as the (separate) OAuth flow obtained them. */
+const ConnectionPut = z.strictObject({
+  provider: z.enum(['google', 'microsoft', 'zoom']),
+  accessToken: z.string().min(1).max(4096),
+  refreshToken: z.string().min(1).max(4096).optional(),
+  expiresAt: Instant.optional(),
+  calendarId: z.string().min(1).max(1024).optional(),
+});
+
+const ConnectionDelete = z.strictObject({ provider: z.enum(['calendar', 'zoom']).default('calendar') });
+
+endpoint(
+  calendarRoutes,
+  M,
+  {
+    method: 'put',
+    path: '/me/calendar',
+    tag: 'me',
+    summary:
+      'Connects Google Calendar or Microsoft Outlook (replacing the current calendar) or Zoom (for meetings) with tokens the OAuth flow obtained; the OAuth flow itself is not part of this API. Tokens are stored encrypted.',
+    body: ConnectionPut,
+    response: Coach,
+  },
+  async (c, { body }) => {
+    const coach = await currentCoach(c);
+    const credentials = { accessToken: body.accessToken, ...(body.refreshToken ? { refreshToken: body.refreshToken } : {}), ...(body.expiresAt ? { expiresAtMs: ms(body.expiresAt) } : {}) };
+    await saveConnection(c.env, coach.id, body.provider, credentials, body.calendarId ?? null, Date.now());
+    return c.json(toCoach((await getCoach(c.env.DB, coach.id)) ?? coach, publicUrl(c)));
+  },
+);
+
+endpoint(
+  calendarRoutes,
+  M,
+  {
+    method: 'delete',
+    path: '/me/calendar',
+    tag: 'me',
+    summary: 'Disconnects the calendar (back to the embedded local calendar and its iCalendar feed) or, with ?provider=zoom, Zoom.',
+    query: ConnectionDelete,
+    response: Coach,
+  },
+  async (c, { query }) => {
+    const coach = await currentCoach(c);
+    await deleteConnection(c.env.DB, coach.id, query.provider);
+    return c.json(toCoach((await getCoach(c.env.DB, coach.id)) ?? coach, publicUrl(c)));
+  },
+);
+
+endpoint(
+  calendarRoutes,
+  M,
+  {
+    method: 'post',
+    path: '/sessions/:id/publish',
+    tag: 'sessions',
+    summary: "Publishes the session's agenda and agreements to the calendar invite, through the outbox; answers 202 with calendarStatus 'pending'.",
+    response: Session,
+    status: 202,
+  },
+  async (c) => {
+    const row = await ownSession(c);
+    await requestCalendarSync(c.env, [row.id], row.seq);
+    return c.json(toSession({ ...row, calendar_status: 'pending' }), 202);
+  },
+);

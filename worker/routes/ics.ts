@@ -1,0 +1,62 @@
+/** iCalendar routes of the local calendar: the coach's feed `GET /ics/:token.ics` and REQUEST invites for the coach and the coachee. */
+import { Hono, type Context } from 'hono';
+import type { AppEnv } from '../env';
+import { requireCoach } from '../auth/require-coach';
+import { endpoint, param, ROUTES } from '../http/endpoint';
+import { ApiProblem, notFound } from '../http/problem';
+import { engagementOfLink } from '../services/coachee-link';
+import { coachFeed, sessionInvite } from '../services/ics';
+import { getCoachByIcsToken } from '../storage/coaches';
+import { loadSessionContext } from '../storage/session-context';
+import { currentSessionOfEngagement } from '../storage/sessions';
+import { publicUrl } from './public-url';
+
+/** Routes `/ics/…`, `/api/sessions/:id/invite.ics` and `/api/c/:token/invite.ics`. */
+export const icsRoutes = new Hono<AppEnv>();
+icsRoutes.use('/api/sessions/:id/invite.ics', requireCoach);
+const M = '';
+
+/** RFC 5545 §8.1: the media type; invites name their iTIP method (RFC 6047 §2.4). */
+const ICS_TYPE = 'text/calendar; charset=utf-8';
+const INVITE_TYPE = 'text/calendar; method=REQUEST; charset=utf-8';
+
+const feedSpec = { method: 'get', path: '/ics/:token.ics', tag: 'calendar', auth: 'capability', summary: "The coach's local calendar as an iCalendar feed to subscribe to; the token is the capability (see calendar.icsUrl in GET /api/me)." } as const;
+ROUTES.push({ ...feedSpec, fullPath: feedSpec.path });
+
+// Hono reads `:token.ics` as one parameter named `token.ics`; the pattern keeps the suffix out of other routes' way.
+icsRoutes.get('/ics/:file{[^/]+\\.ics}', async (c) => {
+  const token = param(c, 'file').slice(0, -'.ics'.length);
+  const coach = token ? await getCoachByIcsToken(c.env.DB, token) : null;
+  if (!coach) throw new ApiProblem(404, '/problems/not-found', 'No calendar feed with this address (it may have been replaced)');
+  const body = await coachFeed(c.env, coach, publicUrl(c), Date.now());
+  return c.body(body, 200, { 'content-type': ICS_TYPE, 'cache-control': 'private, max-age=300' });
+});
+
+/** Only the local calendar needs our invites; Google and Microsoft send their own, with their own UIDs. */
+function requireLocal(provider: string) {
+  if (provider !== 'local') {
+    throw new ApiProblem(409, '/problems/invite-by-provider', 'This calendar sends the invitation itself; there is no separate invite file');
+  }
+}
+
+function inviteResponse(c: Context<AppEnv>, body: string, sessionId: string) {
+  return c.body(body, 200, { 'content-type': INVITE_TYPE, 'content-disposition': `attachment; filename="session-${sessionId}.ics"`, 'cache-control': 'no-store' });
+}
+
+endpoint(icsRoutes, M, { method: 'get', path: '/api/sessions/:id/invite.ics', tag: 'sessions', summary: 'The session as an RFC 5546 METHOD:REQUEST invite to send the coachee (local calendar only; never notes).' }, async (c) => {
+  const ctx = await loadSessionContext(c.env.DB, c.env.NOTES_KEYS, c.get('coachId'), param(c, 'id'), false);
+  if (!ctx) throw notFound('Session');
+  requireLocal(ctx.coach.calendar_provider);
+  return inviteResponse(c, await sessionInvite(c.env, publicUrl(c), ctx, Date.now()), ctx.session.id);
+});
+
+endpoint(icsRoutes, M, { method: 'get', path: '/api/c/:token/invite.ics', tag: 'coachee', auth: 'capability', summary: "The coachee's current session as an iCalendar invite to add to their own calendar (local calendar only)." }, async (c) => {
+  const nowMs = Date.now();
+  const engagement = await engagementOfLink(c.env, param(c, 'token'), nowMs);
+  const session = await currentSessionOfEngagement(c.env.DB, engagement.id, nowMs);
+  if (!session) throw new ApiProblem(409, '/problems/no-session', 'There is no session planned yet');
+  const ctx = await loadSessionContext(c.env.DB, c.env.NOTES_KEYS, engagement.coach_id, session.id, false);
+  if (!ctx) throw notFound('Session');
+  requireLocal(ctx.coach.calendar_provider);
+  return inviteResponse(c, await sessionInvite(c.env, publicUrl(c), ctx, nowMs), session.id);
+});

@@ -1,0 +1,132 @@
+/** D1 repository for `calendar_events`: what the outbox created per session, the sync job's lease, and the session's calendar status. */
+import type { Session } from '../../shared/protocol';
+import { all, batch, first, run, sql } from './sql';
+
+/** What we wrote to the coach's calendar (and Zoom) for one session. */
+export type CalendarEventRow = {
+  session_id: string;
+  coach_id: string;
+  provider: string;
+  external_id: string | null;
+  etag: string | null;
+  meeting_provider: string | null;
+  meeting_id: string | null;
+  meeting_url: string | null;
+  content_hash: string | null;
+  meeting_hash: string | null;
+  synced_seq: number | null;
+  synced_at: number | null;
+  last_error: string | null;
+  lease_until: number | null;
+};
+
+/** How long one sync job may hold a session before another may take over (a crashed job's lease runs out). */
+export const LEASE_MS = 120_000;
+
+/**
+ * Claims the session for one sync job: creates its row on first use, then takes the lease unless another job holds it.
+ * Returns the row (with `lease_until` = the lease taken), `'busy'` when another job holds it, or null when the session is gone.
+ */
+export async function claimCalendarEvent(db: D1Database, sessionId: string, provider: string, nowMs: number): Promise<CalendarEventRow | 'busy' | null> {
+  const q = sql(db);
+  const lease = nowMs + LEASE_MS;
+  const [, claimed, exists] = await batch(db, [
+    q`INSERT INTO calendar_events (session_id, coach_id, provider) SELECT id, coach_id, ${provider} FROM sessions WHERE id = ${sessionId}
+      ON CONFLICT (session_id) DO NOTHING`,
+    q`UPDATE calendar_events SET lease_until = ${lease} WHERE session_id = ${sessionId} AND (lease_until IS NULL OR lease_until <= ${nowMs}) RETURNING *`,
+    q`SELECT 1 AS one FROM calendar_events WHERE session_id = ${sessionId}`,
+  ]);
+  const row = claimed?.results[0] as CalendarEventRow | undefined;
+  if (row) return row;
+  return exists?.results.length ? 'busy' : null;
+}
+
+/** Gives the lease back (only the one this job took). */
+export const releaseLease = (db: D1Database, sessionId: string, lease: number) =>
+  run(sql(db)`UPDATE calendar_events SET lease_until = NULL WHERE session_id = ${sessionId} AND lease_until = ${lease}`);
+
+/** Records a just-created meeting at once, so a retried job reuses it instead of creating a second one (Zoom has no idempotency key). */
+export const recordMeeting = (db: D1Database, sessionId: string, meetingProvider: string, meetingId: string, meetingUrl: string, meetingHash: string) =>
+  run(sql(db)`UPDATE calendar_events SET meeting_provider = ${meetingProvider}, meeting_id = ${meetingId}, meeting_url = ${meetingUrl}, meeting_hash = ${meetingHash}
+    WHERE session_id = ${sessionId}`);
+
+/** Records a just-created calendar event at once (before any follow-up call), so a retried job updates it instead. */
+export const recordCreated = (db: D1Database, sessionId: string, provider: string, externalId: string, etag: string | null, contentHash: string) =>
+  run(sql(db)`UPDATE calendar_events SET provider = ${provider}, external_id = ${externalId}, etag = ${etag}, content_hash = ${contentHash} WHERE session_id = ${sessionId}`);
+
+/** Forgets the event of a provider the coach no longer uses (its deletion was handed to the outbox). */
+export const forgetEvent = (db: D1Database, sessionId: string, provider: string) =>
+  run(sql(db)`UPDATE calendar_events SET provider = ${provider}, external_id = NULL, etag = NULL, content_hash = NULL WHERE session_id = ${sessionId}`);
+
+/** Forgets the recorded meeting (it was deleted on the host's side, or the coach stopped using that host). */
+export const forgetMeeting = (db: D1Database, sessionId: string) =>
+  run(sql(db)`UPDATE calendar_events SET meeting_provider = NULL, meeting_id = NULL, meeting_url = NULL, meeting_hash = NULL WHERE session_id = ${sessionId}`);
+
+/** What a successful sync leaves behind. */
+export type SyncedState = Pick<CalendarEventRow, 'provider' | 'external_id' | 'etag' | 'meeting_provider' | 'meeting_id' | 'meeting_url' | 'content_hash' | 'meeting_hash'> & {
+  syncedSeq: number;
+  meetingHost: 'meet' | 'teams' | 'zoom' | null;
+  hostMeetingId: string | null;
+};
+
+/**
+ * Records a successful sync and marks the session `synced`, in one batch.
+ * @returns false when the session's row was gone (the session was erased while the job ran)
+ */
+export async function recordSynced(db: D1Database, sessionId: string, s: SyncedState, nowMs: number): Promise<boolean> {
+  const q = sql(db);
+  const [events] = await batch(db, [
+    q`UPDATE calendar_events SET provider = ${s.provider}, external_id = ${s.external_id}, etag = ${s.etag}, meeting_provider = ${s.meeting_provider},
+        meeting_id = ${s.meeting_id}, meeting_url = ${s.meeting_url}, content_hash = ${s.content_hash}, meeting_hash = ${s.meeting_hash},
+        synced_seq = ${s.syncedSeq}, synced_at = ${nowMs}, last_error = NULL
+      WHERE session_id = ${sessionId}`,
+    q`UPDATE sessions SET calendar_status = 'synced', meeting_url = ${s.meeting_url}, meeting_host = coalesce(${s.meetingHost}, meeting_host),
+        meeting_id = coalesce(${s.hostMeetingId}, meeting_id)
+      WHERE id = ${sessionId}`,
+  ]);
+  return (events?.meta.changes ?? 0) > 0;
+}
+
+/** Records a failed attempt: the session shows `pending` (will be retried) or `failed` (needs the coach), with the provider's error. */
+export const recordFailure = (db: D1Database, sessionId: string, status: Extract<Session['calendarStatus'], 'pending' | 'failed'>, error: string) =>
+  batch(db, [
+    sql(db)`UPDATE calendar_events SET last_error = ${error.slice(0, 500)} WHERE session_id = ${sessionId}`,
+    sql(db)`UPDATE sessions SET calendar_status = ${status} WHERE id = ${sessionId}`,
+  ]);
+
+/** Marks sessions as waiting for the outbox (`pending`), before their sync job is enqueued. */
+export async function markPending(db: D1Database, sessionIds: string[]): Promise<void> {
+  await batch(db, sessionIds.map((id) => sql(db)`UPDATE sessions SET calendar_status = 'pending' WHERE id = ${id}`));
+}
+
+/** The row of one session, if a sync ever claimed it. */
+export const getCalendarEvent = (db: D1Database, sessionId: string) => first<CalendarEventRow>(sql(db)`SELECT * FROM calendar_events WHERE session_id = ${sessionId}`);
+
+/** Whether a row still points at this external event or meeting (then an erasure has not committed yet). */
+export async function stillReferenced(db: D1Database, coachId: string, externalId: string | null, meetingId: string | null): Promise<boolean> {
+  const row = await first<{ one: number }>(sql(db)`SELECT 1 AS one FROM calendar_events WHERE coach_id = ${coachId}
+    AND ((${externalId} IS NOT NULL AND external_id = ${externalId}) OR (${meetingId} IS NOT NULL AND meeting_id = ${meetingId})) LIMIT 1`);
+  return row !== null;
+}
+
+/** Rows with something outside D1 (a remote event or a meeting) for the given sessions. */
+export function externalOfSessions(db: D1Database, coachId: string, sessionIds: string[]): Promise<CalendarEventRow[]> {
+  if (sessionIds.length === 0) return Promise.resolve([]);
+  return all<CalendarEventRow>({
+    stmt: db
+      .prepare(`SELECT * FROM calendar_events WHERE coach_id = ?1 AND session_id IN (SELECT value FROM json_each(?2))
+        AND ((external_id IS NOT NULL AND provider != 'local') OR meeting_id IS NOT NULL)`)
+      .bind(coachId, JSON.stringify(sessionIds)),
+    text: 'externalOfSessions',
+  });
+}
+
+/**
+ * Sessions that ended in (sinceMs, nowMs] and changed after their last sync, or were never synced after their end:
+ * the end-of-session update (new agreements) goes out once per session.
+ */
+export const endedSinceSync = (db: D1Database, sinceMs: number, nowMs: number) =>
+  all<{ id: string; seq: number }>(sql(db)`SELECT s.id, s.seq FROM sessions s JOIN calendar_events ce ON ce.session_id = s.id
+    WHERE s.ends_at > ${sinceMs} AND s.ends_at <= ${nowMs} AND ce.external_id IS NOT NULL
+      AND (ce.synced_at IS NULL OR ce.synced_at < s.ends_at) AND (ce.synced_seq IS NULL OR ce.synced_seq < s.seq)
+    ORDER BY s.ends_at LIMIT 500`);
