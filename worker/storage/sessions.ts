@@ -1,7 +1,6 @@
 /** D1 repository for sessions, always scoped to their coach; the UNIQUE (coach_id, starts_at) constraint backs up double-booking checks. */
 import type { Session } from '../../shared/protocol';
-import { ApiProblem } from '../http/problem';
-import { all, first, run, sql, StorageError } from './sql';
+import { all, first, run, sql } from './sql';
 import { iso } from './time';
 
 /** A session row joined with its engagement's coachee. */
@@ -81,25 +80,6 @@ export async function neighbours(db: D1Database, s: SessionRow): Promise<{ previ
   ]);
   return { previous: prev?.results[0] ?? null, next: next?.results[0] ?? null };
 }
-
-/** Statement inserting a session; a second session of the coach at the same start fails on the UNIQUE backstop. */
-export const insertSessionQuery = (db: D1Database, r: Omit<SessionRow, 'coachee_id'>) =>
-  sql(db)`INSERT INTO sessions (id, coach_id, engagement_id, starts_at, ends_at, model_id, calendar_status, meeting_host, meeting_id, meeting_url, created_at)
-    VALUES (${r.id}, ${r.coach_id}, ${r.engagement_id}, ${r.starts_at}, ${r.ends_at}, ${r.model_id}, ${r.calendar_status}, ${r.meeting_host}, ${r.meeting_id}, ${r.meeting_url}, ${r.created_at})`;
-
-/** Inserts a session, answering 409 when the coach already has one starting then. */
-export async function createSession(db: D1Database, r: Omit<SessionRow, 'coachee_id'>): Promise<void> {
-  try {
-    await run(insertSessionQuery(db, r));
-  } catch (e) {
-    if (e instanceof StorageError && e.isUniqueViolation) throw new ApiProblem(409, '/problems/conflict', 'You already have a session starting at that time');
-    throw e;
-  }
-}
-
-/** Overlapping sessions of a coach in [startMs, endMs), for the overlap check. */
-export const overlappingSessions = (db: D1Database, coachId: string, startMs: number, endMs: number, exceptId?: string) =>
-  all<{ id: string }>(sql(db)`SELECT id FROM sessions WHERE coach_id = ${coachId} AND starts_at < ${endMs} AND ends_at > ${startMs} AND id != ${exceptId ?? ''}`);
 
 /** Switches the conversation model of one session. */
 export const setSessionModel = (db: D1Database, coachId: string, id: string, modelId: string) =>
