@@ -2,6 +2,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
 import { issueCoachToken } from '../auth/tokens';
+import { devOnly } from '../http/dev-only';
 import { findDemoSessionId, findSessionCoach } from '../storage/demo';
 import { escapeHtml, shellResponse } from './page-shell';
 
@@ -29,8 +30,8 @@ pageRoutes.get('/c/:token', (c) =>
  * session's coach; without `?session=` it opens the seeded demo session. The token travels in
  * the frame's URL fragment, so it never reaches a server log or a Referer header.
  */
+pageRoutes.use('/demo', devOnly);
 pageRoutes.get('/demo', async (c) => {
-  if (c.env.DEV_LOGIN !== 'true') return c.notFound();
   const lang = langOf(c);
   const sessionId = c.req.query('session') || (await findDemoSessionId(c.env.DB));
   const coachId = sessionId ? await findSessionCoach(c.env.DB, sessionId) : null;

@@ -1,0 +1,154 @@
+/** The coachee page: session at a glance, the agenda with a field to propose a topic, and the agreements with ticks for their own. */
+import { useState } from 'preact/hooks';
+import type { Agreement } from '../../shared/protocol';
+import { Loader } from '../panel/components/loader';
+import { StatusView } from '../panel/components/status-view';
+import { formatDue, formatWhen } from '../panel/format';
+import type { CoacheePageModel } from './coachee-model';
+import { coacheeStrings } from './i18n';
+import type { CoacheeStrings } from './i18n';
+
+/** The whole coachee page. */
+export function CoacheeApp({ page }: { page: CoacheePageModel }) {
+  const t = coacheeStrings(page.locale.value);
+  const view = page.view.value;
+  const status = page.status.value;
+  if (!view) return status === 'loading' ? <Loader label={t.loading} /> : <StatusView message={t.failed[status === 'ready' ? 'error' : status]} retryLabel={t.retry} onRetry={page.load} />;
+  const live = page.live.value;
+  const sync = live?.syncState.value;
+  const problem = live?.problem.value;
+  const locale = page.locale.value;
+  return (
+    <main class="coachee">
+      <header class="coachee-hdr hdr">
+        <div class="hdr-top">
+          <h1 class="hdr-name">{t.withCoach(view.coachName)}</h1>
+          {sync && (
+            <span class={`sync sync-${sync}`} role="status" aria-live="polite" data-sync={sync}>
+              <span class="sync-dot" aria-hidden="true" />
+              {sync === 'offline' ? t.sync.offline(live.queued.value) : t.sync[sync]}
+            </span>
+          )}
+          <button type="button" class="btn-icon" lang={locale === 'nl' ? 'en' : 'nl'} aria-label={t.switchLocaleLabel} onClick={() => page.setLocale(locale === 'nl' ? 'en' : 'nl')}>
+            {t.switchLocale}
+          </button>
+        </div>
+        {view.goal && (
+          <p class="hdr-goal">
+            <span class="label">{t.goal}:</span> {view.goal}
+          </p>
+        )}
+        <p class="hdr-time">
+          {view.session ? (
+            <>
+              {t.session}: <time dateTime={view.session.startsAt}>{formatWhen(view.session.startsAt, view.timeZone, locale)}</time>
+              {view.session.meetingUrl && (
+                <>
+                  {' · '}
+                  <a href={view.session.meetingUrl} target="_blank" rel="noopener noreferrer">
+                    {t.join}
+                  </a>
+                </>
+              )}
+            </>
+          ) : (
+            t.noSession
+          )}
+        </p>
+        {view.nextSession && (
+          <p class="hdr-time">
+            {t.next}: <time dateTime={view.nextSession.startsAt}>{formatWhen(view.nextSession.startsAt, view.timeZone, locale)}</time>
+          </p>
+        )}
+      </header>
+      <CoacheeAgenda page={page} t={t} canPropose={live !== null} />
+      <CoacheeAgreements page={page} t={t} />
+      <p class="hint">{t.privacy}</p>
+      {problem && live && (
+        <div class="toast" role="alert" data-testid="problem">
+          <p>
+            <strong>{t.problem}:</strong> {problem.detail}
+          </p>
+          <button type="button" class="btn-icon" aria-label={t.dismiss} onClick={live.dismissProblem}>
+            <span aria-hidden="true">✕</span>
+          </button>
+        </div>
+      )}
+    </main>
+  );
+}
+
+function CoacheeAgenda({ page, t, canPropose }: { page: CoacheePageModel; t: CoacheeStrings; canPropose: boolean }) {
+  const [title, setTitle] = useState('');
+  const items = page.agenda.value;
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (page.propose(title)) setTitle('');
+  };
+  return (
+    <section aria-labelledby="c-agenda-h">
+      <h2 id="c-agenda-h" class="section-h">{t.agenda}</h2>
+      {items.length === 0 ? (
+        <p class="empty">{t.agendaEmpty}</p>
+      ) : (
+        <ul class="list" data-testid="agenda-list">
+          {items.map((item) => (
+            <li key={item.id} class={`row${item.done ? ' row-done' : ''}`} data-testid="agenda-item">
+              <span class="row-text">
+                {item.title}
+                {item.proposedBy === 'coachee' && <span class="tag tag-coachee">{t.yours}</span>}
+              </span>
+              {item.proposedBy === 'coachee' && !item.done && (
+                <button type="button" class="btn-icon" aria-label={t.removeProposal(item.title)} onClick={() => page.withdraw(item.id)}>
+                  <span aria-hidden="true">✕</span>
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canPropose && (
+        <form class="add-row" onSubmit={submit}>
+          <label class="sr-only" for="c-propose">
+            {t.propose}
+          </label>
+          <input id="c-propose" class="input" value={title} maxLength={200} placeholder={t.propose} autoComplete="off" onInput={(e) => setTitle(e.currentTarget.value)} />
+          <button type="submit" class="btn btn-primary">
+            {t.proposeButton}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function CoacheeAgreements({ page, t }: { page: CoacheePageModel; t: CoacheeStrings }) {
+  const view = page.view.value;
+  const list = page.agreements.value;
+  if (!view) return null;
+  const who = (a: Agreement) => (a.who === 'coachee' ? t.you : a.who === 'coach' ? t.coach(view.coachName) : a.who.name);
+  return (
+    <section aria-labelledby="c-agr-h">
+      <h2 id="c-agr-h" class="section-h">{t.agreements}</h2>
+      {list.length === 0 ? (
+        <p class="empty">{t.agreementsEmpty}</p>
+      ) : (
+        <ul class="list" data-testid="agreements">
+          {list.map((a) => (
+            <li key={a.id} class={`row agr agr-${a.status}`} data-testid="agreement">
+              {a.who === 'coachee' && <input type="checkbox" class="check" id={`c-agr-${a.id}`} checked={a.status === 'done'} aria-label={t.doneLabel(a.what)} onChange={(e) => page.setDone(a.id, e.currentTarget.checked)} />}
+              <div class="agr-main">
+                <span class="agr-who">{who(a)}</span>
+                <span class="agr-what">{a.what}</span>
+                <span class="agr-due">
+                  {a.due && t.due(formatDue(a.due, view.timeZone, page.locale.value))}
+                  {a.status !== 'open' && <span class={`tag tag-${a.status}`}>{t.status[a.status]}</span>}
+                </span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+/** The coachee page's model: load through the capability link (with an offline copy), propose topics, tick own agreements. */
+import { computed, createModel, signal } from '@preact/signals';
+import type { ReadonlySignal } from '@preact/signals';
+import type { CoacheeView, Locale } from '../../shared/protocol';
+import { LiveSync, liveStoreKey } from '../panel/models/live-sync';
+import type { LiveSyncModel } from '../panel/models/live-sync';
+import type { Clock, KeyValueStore, LoadFailure, NewId } from '../panel/ports';
+
+/** `GET /api/c/:token`; rejects with a `LoadFailure`. */
+export type CoacheeApi = { load(): Promise<CoacheeView> };
+
+export type CoacheeDeps = { api: CoacheeApi; clock: Clock; store: KeyValueStore; newId: NewId; cacheKey: string };
+
+const TITLE_MAX = 200;
+
+/**
+ * The coachee model. The coachee's live state has no notes (the room never sends them) and no
+ * prompts; the same `applyOp` as everywhere decides what the coachee may do: propose agenda items,
+ * change or withdraw their own proposals, and set the status of agreements that are theirs.
+ */
+export const CoacheePage = createModel((deps: CoacheeDeps) => {
+  const status = signal<'loading' | 'ready' | LoadFailure>('loading');
+  const view = signal<CoacheeView | null>(null);
+  const live = signal<LiveSyncModel | null>(null);
+  const locale = signal<Locale>('nl');
+  const chosenLocale = signal(false);
+
+  function open(data: CoacheeView): void {
+    view.value = data;
+    if (!chosenLocale.value) locale.value = data.locale;
+    if (data.session && live.value === null) {
+      live.value = new LiveSync({
+        sessionId: data.session.id,
+        actor: 'coachee',
+        clock: deps.clock,
+        store: deps.store,
+        storeKey: liveStoreKey('coachee', data.session.id),
+        initial: { seq: data.seq, state: { agenda: data.agenda, agreements: data.agreements, progress: { phase: null, phaseStartedAt: null, spentMs: {} }, notes: null } },
+      });
+    }
+    status.value = 'ready';
+  }
+
+  const state = computed(() => live.value?.view.value ?? null);
+
+  return {
+    status: status as ReadonlySignal<'loading' | 'ready' | LoadFailure>,
+    view: view as ReadonlySignal<CoacheeView | null>,
+    live: live as ReadonlySignal<LiveSyncModel | null>,
+    locale: locale as ReadonlySignal<Locale>,
+    agenda: computed(() => state.value?.agenda ?? view.value?.agenda ?? []),
+    agreements: computed(() => (state.value?.agreements ?? view.value?.agreements ?? []).filter((a) => a.status !== 'dropped')),
+
+    async load(): Promise<void> {
+      status.value = 'loading';
+      try {
+        const data = await deps.api.load();
+        deps.store.set(deps.cacheKey, JSON.stringify(data));
+        open(data);
+      } catch (err) {
+        const failure: LoadFailure = err === 'unauthorized' || err === 'not-found' || err === 'offline' ? err : 'error';
+        const raw = failure === 'offline' || failure === 'error' ? deps.store.get(deps.cacheKey) : null;
+        if (raw) open(JSON.parse(raw) as CoacheeView);
+        else status.value = failure;
+      }
+    },
+    /** No usable link in the address. */
+    fail(failure: LoadFailure): void {
+      status.value = failure;
+    },
+    /** Proposes a topic; answers false for an empty title or when there is no session. */
+    propose(title: string): boolean {
+      const clean = title.trim().slice(0, TITLE_MAX);
+      if (!clean || !live.value) return false;
+      return live.value.submit({ opId: deps.newId(), kind: 'agenda.add', id: deps.newId(), title: clean });
+    },
+    withdraw(id: string): void {
+      live.value?.submit({ opId: deps.newId(), kind: 'agenda.remove', id });
+    },
+    setDone(id: string, done: boolean): void {
+      live.value?.submit({ opId: deps.newId(), kind: 'agreement.update', id, patch: { status: done ? 'done' : 'open' } });
+    },
+    setLocale(next: Locale): void {
+      chosenLocale.value = true;
+      locale.value = next;
+    },
+  };
+});
+
+export type CoacheePageModel = InstanceType<typeof CoacheePage>;

@@ -1,0 +1,81 @@
+/** UI strings of the coachee page, Dutch first and English. */
+import type { Locale } from '../../shared/protocol';
+
+const nl = {
+  title: 'Jouw coachingsessie',
+  loading: 'Sessie laden…',
+  failed: {
+    offline: 'Geen verbinding, en er is nog geen opgeslagen kopie van deze pagina.',
+    'not-found': 'Deze link werkt niet (meer). Vraag je coach om een nieuwe link.',
+    unauthorized: 'Deze link werkt niet (meer). Vraag je coach om een nieuwe link.',
+    error: 'De pagina kon niet worden geladen.',
+  },
+  retry: 'Opnieuw proberen',
+  withCoach: (coach: string) => `Coaching met ${coach}`,
+  goal: 'Doel van je traject',
+  session: 'Sessie',
+  noSession: 'Er is nog geen sessie gepland.',
+  next: 'Volgende sessie',
+  join: 'Deelnemen aan de vergadering',
+  agenda: 'Agenda',
+  agendaEmpty: 'Nog geen onderwerpen. Wat wil jij bespreken?',
+  yours: 'jouw voorstel',
+  propose: 'Stel een onderwerp voor',
+  proposeButton: 'Voorstellen',
+  removeProposal: (title: string) => `Voorstel ${title} intrekken`,
+  agreements: 'Afspraken',
+  agreementsEmpty: 'Nog geen afspraken.',
+  you: 'jij',
+  coach: (coach: string) => coach,
+  due: (date: string) => `vóór ${date}`,
+  doneLabel: (what: string) => `Gedaan: ${what}`,
+  status: { open: 'open', done: 'gedaan', dropped: 'vervallen' },
+  privacy: 'Je ziet hier de agenda en de afspraken. Wat je coach voor zichzelf noteert, staat hier niet.',
+  sync: { connecting: 'Verbinden…', live: 'Live', saving: 'Opslaan…', offline: (n: number) => (n > 0 ? `Offline · ${n} in wachtrij` : 'Offline') },
+  problem: 'Niet gelukt',
+  dismiss: 'Melding sluiten',
+  switchLocale: 'EN',
+  switchLocaleLabel: 'Switch to English',
+};
+
+export type CoacheeStrings = typeof nl;
+
+const en: CoacheeStrings = {
+  title: 'Your coaching session',
+  loading: 'Loading session…',
+  failed: {
+    offline: 'No connection, and no saved copy of this page yet.',
+    'not-found': 'This link does not work (any more). Ask your coach for a new link.',
+    unauthorized: 'This link does not work (any more). Ask your coach for a new link.',
+    error: 'The page could not be loaded.',
+  },
+  retry: 'Try again',
+  withCoach: (coach) => `Coaching with ${coach}`,
+  goal: 'Goal of your trajectory',
+  session: 'Session',
+  noSession: 'No session has been planned yet.',
+  next: 'Next session',
+  join: 'Join the meeting',
+  agenda: 'Agenda',
+  agendaEmpty: 'No topics yet. What would you like to discuss?',
+  yours: 'your proposal',
+  propose: 'Propose a topic',
+  proposeButton: 'Propose',
+  removeProposal: (title) => `Withdraw proposal ${title}`,
+  agreements: 'Agreements',
+  agreementsEmpty: 'No agreements yet.',
+  you: 'you',
+  coach: (coach) => coach,
+  due: (date) => `by ${date}`,
+  doneLabel: (what) => `Done: ${what}`,
+  status: { open: 'open', done: 'done', dropped: 'dropped' },
+  privacy: 'You see the agenda and the agreements here. What your coach notes for themselves is not here.',
+  sync: { connecting: 'Connecting…', live: 'Live', saving: 'Saving…', offline: (n) => (n > 0 ? `Offline · ${n} queued` : 'Offline') },
+  problem: 'That did not work',
+  dismiss: 'Dismiss message',
+  switchLocale: 'NL',
+  switchLocaleLabel: 'Wissel naar Nederlands',
+};
+
+/** The coachee page's strings for a locale. */
+export const coacheeStrings = (locale: Locale): CoacheeStrings => (locale === 'en' ? en : nl);

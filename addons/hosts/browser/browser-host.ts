@@ -1,0 +1,68 @@
+/** The plain-browser host (also used inside /demo): token from the URL fragment, theme from the system, links in a new tab. */
+import type { Locale } from '../../../shared/protocol';
+import { createLocalStore } from '../../panel/shell/local-store';
+import type { HostPort, HostTheme } from '../host-port';
+
+const TOKEN_KEY = 'coaching:token';
+
+/**
+ * Creates the browser host. The coach's bearer token arrives in the URL fragment (`#token=…`,
+ * never sent to a server or in a Referer); it is moved to `sessionStorage` and wiped from the
+ * address bar, so a reload of this tab still finds it. `?lang=` picks the language (otherwise
+ * the coach's profile decides) and `?theme=` overrides the system colour scheme.
+ * @see https://developer.mozilla.org/en-US/docs/Web/CSS/@media/prefers-color-scheme
+ */
+export function createBrowserHost(win: Window = window): HostPort {
+  const url = new URL(win.location.href);
+  const fragment = new URLSearchParams(url.hash.slice(1));
+  const handedOver = fragment.get('token');
+  const remember = (value: string) => {
+    try {
+      win.sessionStorage.setItem(TOKEN_KEY, value);
+    } catch {
+      // Storage blocked: the token lives in memory for this page only.
+    }
+  };
+  if (handedOver) {
+    remember(handedOver);
+    win.history.replaceState(null, '', url.pathname + url.search);
+  }
+  let token = handedOver;
+  if (!token) {
+    try {
+      token = win.sessionStorage.getItem(TOKEN_KEY);
+    } catch {
+      token = null;
+    }
+  }
+  const dark = win.matchMedia('(prefers-color-scheme: dark)');
+  const themeParam = url.searchParams.get('theme');
+  const langParam = url.searchParams.get('lang');
+
+  return {
+    name: 'browser',
+    bearerToken: () => token,
+    rememberBearerToken(next) {
+      token = next;
+      remember(next);
+    },
+    sessionId: () => url.searchParams.get('session'),
+    meetingId: async () => null,
+    locale(): Locale | null {
+      return langParam === 'nl' || langParam === 'en' ? langParam : null;
+    },
+    theme(): HostTheme {
+      if (themeParam === 'dark' || themeParam === 'light') return themeParam;
+      return dark.matches ? 'dark' : 'light';
+    },
+    onThemeChange(listener) {
+      const onChange = () => listener(dark.matches ? 'dark' : 'light');
+      dark.addEventListener('change', onChange);
+      return () => dark.removeEventListener('change', onChange);
+    },
+    openExternal(href) {
+      win.open(href, '_blank', 'noopener,noreferrer');
+    },
+    store: createLocalStore('coaching'),
+  };
+}

@@ -1,0 +1,52 @@
+/** The open session: header, current phase, tabs with their panels, announcements and problems. */
+import type { PanelModel } from '../models/panel';
+import type { SessionModel } from '../models/session';
+import { useStrings } from '../i18n/strings';
+import { AgendaTab } from './agenda-tab';
+import { AgreementsTab } from './agreements-tab';
+import { Announcer } from './announcer';
+import { ModelTab } from './model-tab';
+import { NotesTab } from './notes-tab';
+import { PhaseCard } from './phase-card';
+import { ProblemToast } from './problem-toast';
+import { ReferralDialog } from './referral-dialog';
+import { SessionHeader } from './session-header';
+import { ShareTab } from './share-tab';
+import { TabBar } from './tab-bar';
+
+/** Lays out one session in the narrow panel. */
+export function SessionView({ panel, session }: { panel: PanelModel; session: SessionModel }) {
+  const t = useStrings();
+  const tab = panel.tab.value;
+  const problem = session.live.problem.value ?? session.problem.value;
+  return (
+    <div class="panel">
+      <SessionHeader panel={panel} session={session} />
+      {session.fromCache.value && <p class="note note-cached">{t.app.cached}</p>}
+      <PhaseCard timer={session.timer} model={session.model.value} onReferral={session.model.value.referralChecklist ? session.openReferral : null} />
+      <TabBar
+        current={tab}
+        onSelect={panel.setTab}
+        counts={{ agenda: session.agendaCount.value, agreements: session.agreements.thisSession.value.length }}
+      />
+      <div class="tabpanel" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
+        {tab === 'agenda' && <AgendaTab session={session} locale={panel.locale.value} />}
+        {tab === 'agreements' && <AgreementsTab session={session} locale={panel.locale.value} />}
+        {tab === 'notes' && <NotesTab session={session} />}
+        {tab === 'share' && <ShareTab session={session} />}
+        {tab === 'model' && <ModelTab session={session} />}
+      </div>
+      {session.referralOpen.value && <ReferralDialog session={session} locale={panel.locale.value} />}
+      <Announcer announcement={session.timer.announcement.value} />
+      {problem && (
+        <ProblemToast
+          problem={problem}
+          onDismiss={() => {
+            session.live.dismissProblem();
+            session.dismissProblem();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+/** `fetch` with our bearer token, and problem+json errors turned into the panel's failure kinds. */
+import type { LoadFailure } from '../ports';
+
+/** An API error with the RFC 9457 fields the panel shows. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** What a failed request means for loading: no network or Worker (incl. 502/503), signed out, unknown, or other. */
+export function failureOf(err: unknown): LoadFailure {
+  if (err instanceof ApiError) {
+    if (err.status === 401) return 'unauthorized';
+    if (err.status === 404 || err.status === 403) return 'not-found';
+    if (err.status === 502 || err.status === 503 || err.status === 504) return 'offline';
+    return 'error';
+  }
+  return 'offline';
+}
+
+export type JsonFetch = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+
+/**
+ * A JSON client for API v1 on the page's own origin. A fetch that never reaches the Worker
+ * rejects with a `TypeError` (network); an error answer rejects with `ApiError`.
+ * @see https://www.rfc-editor.org/rfc/rfc9457 (problem+json)
+ */
+export function createJsonFetch(token: () => string | null, doFetch: typeof fetch): JsonFetch {
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const bearer = token();
+    if (bearer) headers.authorization = `Bearer ${bearer}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await doFetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+    if (!res.ok) {
+      let title = res.statusText || 'Error';
+      let detail = `HTTP ${res.status}`;
+      try {
+        const problem = (await res.json()) as { title?: string; detail?: string };
+        title = problem.title ?? title;
+        detail = problem.detail ?? detail;
+      } catch {
+        // Not problem+json (e.g. a proxy page); keep the status line.
+      }
+      throw new ApiError(res.status, title, detail);
+    }
+    return (await res.json()) as T;
+  };
+}

@@ -1,0 +1,80 @@
+/** The panel's one shell: all DOM and host work — ports on browser APIs, rendering, the live socket, the clock tick and the N key. */
+import { effect } from '@preact/signals';
+import { render } from 'preact';
+import type { HostPort } from '../../hosts/host-port';
+import { App } from '../components/app';
+import { Panel } from '../models/panel';
+import type { PanelModel } from '../models/panel';
+import { panelStrings } from '../i18n/strings';
+import { createClock } from './clock';
+import { createJsonFetch } from './http';
+import { keepLive, toWebSocketUrl } from './live-socket';
+import { createPanelApi } from './panel-api';
+import { newId } from './new-id';
+import { keepTokenFresh } from './token-refresh';
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');
+
+/** N moves to the next phase, unless the coach is typing or a modifier is held. */
+function onKey(panel: PanelModel, e: KeyboardEvent): void {
+  if (e.key !== 'n' && e.key !== 'N') return;
+  if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented || isTyping(e.target)) return;
+  const session = panel.session.value;
+  if (!session || session.referralOpen.value) return;
+  e.preventDefault();
+  session.timer.next();
+}
+
+/**
+ * Mounts the coach's panel for a host into `root` (which holds the HTML shell's loader until
+ * the first render). Exposes nothing globally.
+ */
+export function mountPanel(host: HostPort, root: HTMLElement, win: Window = window): PanelModel {
+  const clock = createClock();
+  const json = createJsonFetch(() => host.bearerToken(), win.fetch.bind(win));
+  const panel = new Panel({
+    api: createPanelApi(json),
+    clock,
+    store: host.store,
+    newId,
+    hostLocale: host.locale(),
+    hostTheme: host.theme(),
+    syncClock: clock.sync,
+  });
+  const doc = win.document;
+  keepTokenFresh(host, json);
+
+  effect(() => {
+    const locale = panel.locale.value;
+    doc.documentElement.lang = locale;
+    doc.documentElement.dataset.theme = panel.theme.value;
+    doc.title = panel.session.value ? `${panel.session.value.data.value.coachee.name} · ${panelStrings(locale).app.title}` : panelStrings(locale).app.title;
+  });
+  host.onThemeChange((theme) => panel.hostThemeChanged(theme));
+
+  // One live connection per open session; a new session (retry after failure) replaces it.
+  effect(() => {
+    const session = panel.session.value;
+    if (!session) return;
+    const base = session.data.peek().liveUrl;
+    const live = keepLive(session.live, () => {
+      const url = new URL(toWebSocketUrl(base, win.location.href));
+      const token = host.bearerToken();
+      if (token) url.searchParams.set('token', token);
+      return url.toString();
+    }, win);
+    return () => live.stop();
+  });
+
+  win.setInterval(() => panel.session.peek()?.timer.tick(clock.now()), 1000);
+  doc.addEventListener('keydown', (e) => onKey(panel, e));
+
+  root.textContent = '';
+  render(<App panel={panel} />, root);
+
+  const sessionId = host.sessionId();
+  if (sessionId) void panel.load(sessionId);
+  else panel.fail('not-found');
+  return panel;
+}
