@@ -122,10 +122,12 @@ describe('google calendar sync', () => {
     expect(lost.retried.map((m) => m.msgId)).toEqual(lost.ids);
     expect(fake.events.size).toBe(1);
     expect((await sessionOf(token, session.id)).calendarStatus).toBe('pending');
+    await call('POST', `/api/sessions/${session.id}/agenda`, { token, body: { title: 'Na de storing toegevoegd' } });
 
-    await syncOk(session.id);
+    await syncOk(session.id, await publish(token, session.id));
     expect(inserts(fake)).toHaveLength(2);
     expect(fake.liveEvents().map((e) => e.id)).toEqual([eventId]);
+    expect(fake.events.get(eventId)?.description).toContain('Na de storing toegevoegd');
     expect((await sessionOf(token, session.id)).calendarStatus).toBe('synced');
   });
 
@@ -152,6 +154,33 @@ describe('google calendar sync', () => {
     const lastAuth = fake.requests.at(-1)!.headers.get('authorization');
     expect(`Bearer ${stored.accessToken}`).toBe(lastAuth);
     setTokenRefresh(null);
+  });
+});
+
+describe('moving between calendars', () => {
+  it('local → Google → local: the event follows the coach, the feed drops it while it lives in Google', async () => {
+    const fake = new GoogleCalendarFake();
+    const { token, session } = await setup();
+    const coachId = await coachIdOf(token);
+    routeCoach(coachId, fake.fetch);
+    const feedUids = async () => {
+      const me = (await call('GET', '/api/me', { token })).body;
+      const path = `/ics/${(await env.DB.prepare('SELECT ics_token FROM coaches WHERE id = ?1').bind(me.id).first<{ ics_token: string }>())!.ics_token}.ics`;
+      return [...((await call('GET', path)).body as string).matchAll(/^UID:(.+)\r$/gm)].map((m) => m[1]);
+    };
+    await syncOk(session.id);
+    expect(await feedUids()).toEqual([`${session.id}@localhost`]);
+
+    await connectProvider(token, 'google', fake.auth.grant());
+    await syncOk(session.id, await publish(token, session.id));
+    expect(fake.liveEvents().map((e) => e.id)).toEqual([googleEventId(session.id)]);
+    expect(await feedUids()).toEqual([]);
+
+    expect((await call('DELETE', '/api/me/calendar', { token })).body.calendar.provider).toBe('local');
+    await syncOk(session.id, await publish(token, session.id));
+    expect(await feedUids()).toEqual([`${session.id}@localhost`]);
+    expect(await eventRow(session.id)).toMatchObject({ provider: 'local', external_id: session.id });
+    expect((await sessionOf(token, session.id)).calendarStatus).toBe('synced');
   });
 });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index';
 import { createLocalCalendar } from '../../worker/providers/local';
 import { coachIdOf, count, eventRow, sessionOf, syncOk } from './calendar-helpers';
-import { call, setup } from './helpers';
+import { call, expectProblem, setup, signIn } from './helpers';
 
 async function localEvent(coachId: string, sessionId: string) {
   const event = await createLocalCalendar({ db: env.DB, coachId }).getEvent(sessionId);
@@ -153,5 +153,38 @@ describe('iCalendar routes', () => {
     const r = await call('GET', `/api/sessions/${other.session.id}/invite.ics`, { token: other.token });
     expect(r.status).toBe(409);
     expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+});
+
+describe('calendar connection and publish routes', () => {
+  it('stores connections sealed, switches the calendar, keeps Zoom separate, and goes back to local', async () => {
+    const token = await signIn();
+    const coachId = await coachIdOf(token);
+    expectProblem(await call('PUT', '/api/me/calendar', { token, body: { provider: 'yahoo', accessToken: 'x' } }), 422, 'provider');
+    expectProblem(await call('PUT', '/api/me/calendar', { body: { provider: 'google', accessToken: 'x' } }), 401);
+
+    const zoom = await call('PUT', '/api/me/calendar', { token, body: { provider: 'zoom', accessToken: 'zoom-secret-token-1' } });
+    expect(zoom.body.calendar.provider).toBe('local');
+    const google = await call('PUT', '/api/me/calendar', { token, body: { provider: 'google', accessToken: 'google-secret-token-1', refreshToken: 'google-refresh-1', calendarId: 'werk@example.nl' } });
+    expect(google.body.calendar).toEqual({ provider: 'google' });
+    const microsoft = await call('PUT', '/api/me/calendar', { token, body: { provider: 'microsoft', accessToken: 'graph-secret-token-1' } });
+    expect(microsoft.body.calendar).toEqual({ provider: 'microsoft' });
+    const rows = (await env.DB.prepare('SELECT * FROM calendar_connections WHERE coach_id = ?1 ORDER BY provider').bind(coachId).all<Record<string, unknown>>()).results;
+    expect(rows.map((r) => r.provider)).toEqual(['microsoft', 'zoom']);
+    expect(JSON.stringify(rows)).not.toMatch(/secret-token|refresh-1/);
+
+    expect((await call('DELETE', '/api/me/calendar?provider=zoom', { token })).body.calendar.provider).toBe('microsoft');
+    const back = await call('DELETE', '/api/me/calendar', { token });
+    expect(back.body.calendar.provider).toBe('local');
+    expect((await call('GET', '/api/me', { token })).body.calendar).toEqual(back.body.calendar);
+    expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM calendar_connections WHERE coach_id = ?1').bind(coachId).first('n')).toBe(0);
+  });
+
+  it('publishing another coach\'s session answers 404 and queues nothing for it', async () => {
+    const { session } = await setup();
+    await syncOk(session.id);
+    const other = await signIn();
+    expectProblem(await call('POST', `/api/sessions/${session.id}/publish`, { token: other }), 404);
+    expect((await env.DB.prepare('SELECT calendar_status FROM sessions WHERE id = ?1').bind(session.id).first('calendar_status'))).toBe('synced');
   });
 });

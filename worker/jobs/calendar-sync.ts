@@ -9,6 +9,7 @@ import {
   claimCalendarEvent,
   forgetEvent,
   forgetMeeting,
+  markCreateStarted,
   recordCreated,
   recordFailure,
   recordSynced,
@@ -70,6 +71,7 @@ async function write(env: Env, ctx: SessionContext, claim: CalendarEventRow, now
   let etag = rec.etag;
   let meetingUrl = meeting?.url ?? (conference ? rec.meeting_url : null);
   if (externalId === null) {
+    await markCreateStarted(env.DB, sessionId, nowMs);
     const created = await calendar.createEvent({
       eventKey: sessionId,
       title: content.title,
@@ -84,8 +86,15 @@ async function write(env: Env, ctx: SessionContext, claim: CalendarEventRow, now
     externalId = created.externalId;
     etag = created.etag ?? null;
     await recordCreated(env.DB, sessionId, calendar.name, externalId, etag, hash);
-    // Meet links are built asynchronously: when the insert answer has none yet, the event read back may.
-    if (conference) meetingUrl = created.meetingUrl ?? (await calendar.getEvent(externalId))?.meetingUrl ?? null;
+    if (rec.create_started_at !== null) {
+      // An earlier attempt may have made the event with older content (its answer lost): the create returned that one, so merge.
+      const merged = await mergeBlock(calendar, externalId, content, location);
+      etag = merged.etag ?? etag;
+      if (conference) meetingUrl = created.meetingUrl ?? merged.meetingUrl ?? null;
+    } else if (conference) {
+      // Meet links are built asynchronously: when the insert answer has none yet, the event read back may.
+      meetingUrl = created.meetingUrl ?? (await calendar.getEvent(externalId))?.meetingUrl ?? null;
+    }
   } else if (rec.content_hash !== hash || (conference && meetingUrl === null)) {
     const merged = await mergeBlock(calendar, externalId, content, location);
     etag = merged.etag ?? etag;
@@ -140,11 +149,13 @@ async function mergeBlock(calendar: CalendarProvider, externalId: string, conten
   }
 }
 
-/** The coach moved to another calendar: the old event is cancelled (local) or handed to the outbox for deletion (remote). */
+/**
+ * The coach moved to another calendar: the old local event leaves the feed (removed outright, so moving back can create it again
+ * under the same key), a remote one is handed to the outbox for deletion.
+ */
 async function retireEvent(env: Env, rec: CalendarEventRow, provider: string): Promise<CalendarEventRow> {
   if (rec.provider === 'local' && rec.external_id !== null) {
-    const local = await calendarProviderOf(env, rec.coach_id, 'local');
-    await local.deleteEvent(rec.external_id);
+    await removeLocalEvent(env, rec.coach_id, rec.external_id);
   } else {
     await enqueueAll(env, [deleteJob({ ...rec, meeting_provider: null, meeting_id: null })]);
   }
@@ -162,13 +173,16 @@ async function retireMeeting(env: Env, rec: CalendarEventRow): Promise<CalendarE
 /** The session was erased while this job wrote: remove what it just created (best effort; the erasure already ran). */
 async function purgeAfterErasure(env: Env, coachId: string, calendar: CalendarProvider, externalId: string, meeting: SyncedMeeting | null): Promise<void> {
   try {
-    if (calendar.name === 'local') await run(sql(env.DB)`DELETE FROM local_events WHERE coach_id = ${coachId} AND id = ${externalId}`);
+    if (calendar.name === 'local') await removeLocalEvent(env, coachId, externalId);
     else await calendar.deleteEvent(externalId);
     if (meeting) await purgeMeeting(env, coachId, meeting.id);
   } catch (error) {
     console.error('calendar sync: could not remove the event of an erased session', (error as Error).message);
   }
 }
+
+/** Removes a local event row outright (not just cancelled): nothing of it stays in D1 or the feed. */
+const removeLocalEvent = (env: Env, coachId: string, id: string) => run(sql(env.DB)`DELETE FROM local_events WHERE coach_id = ${coachId} AND id = ${id}`);
 
 /** The id a host uses for the meeting, for `GET /api/sessions/by-meeting`: Zoom's meeting number, Meet's code, Teams' thread id. */
 function hostMeetingId(host: 'meet' | 'teams' | 'zoom', url: string, meeting: SyncedMeeting | null): string | null {

@@ -9,6 +9,7 @@ export type CalendarEventRow = {
   provider: string;
   external_id: string | null;
   etag: string | null;
+  create_started_at: number | null;
   meeting_provider: string | null;
   meeting_id: string | null;
   meeting_url: string | null;
@@ -50,13 +51,17 @@ export const recordMeeting = (db: D1Database, sessionId: string, meetingProvider
   run(sql(db)`UPDATE calendar_events SET meeting_provider = ${meetingProvider}, meeting_id = ${meetingId}, meeting_url = ${meetingUrl}, meeting_hash = ${meetingHash}
     WHERE session_id = ${sessionId}`);
 
+/** Notes that a create call is about to be made (the provider may keep the event even when its answer never reaches us). */
+export const markCreateStarted = (db: D1Database, sessionId: string, nowMs: number) =>
+  run(sql(db)`UPDATE calendar_events SET create_started_at = ${nowMs} WHERE session_id = ${sessionId}`);
+
 /** Records a just-created calendar event at once (before any follow-up call), so a retried job updates it instead. */
 export const recordCreated = (db: D1Database, sessionId: string, provider: string, externalId: string, etag: string | null, contentHash: string) =>
   run(sql(db)`UPDATE calendar_events SET provider = ${provider}, external_id = ${externalId}, etag = ${etag}, content_hash = ${contentHash} WHERE session_id = ${sessionId}`);
 
 /** Forgets the event of a provider the coach no longer uses (its deletion was handed to the outbox). */
 export const forgetEvent = (db: D1Database, sessionId: string, provider: string) =>
-  run(sql(db)`UPDATE calendar_events SET provider = ${provider}, external_id = NULL, etag = NULL, content_hash = NULL WHERE session_id = ${sessionId}`);
+  run(sql(db)`UPDATE calendar_events SET provider = ${provider}, external_id = NULL, etag = NULL, content_hash = NULL, create_started_at = NULL WHERE session_id = ${sessionId}`);
 
 /** Forgets the recorded meeting (it was deleted on the host's side, or the coach stopped using that host). */
 export const forgetMeeting = (db: D1Database, sessionId: string) =>
@@ -96,7 +101,7 @@ export const recordFailure = (db: D1Database, sessionId: string, status: Extract
 
 /** Marks sessions as waiting for the outbox (`pending`), before their sync job is enqueued. */
 export async function markPending(db: D1Database, sessionIds: string[]): Promise<void> {
-  await batch(db, sessionIds.map((id) => sql(db)`UPDATE sessions SET calendar_status = 'pending' WHERE id = ${id}`));
+  await run(sql(db)`UPDATE sessions SET calendar_status = 'pending' WHERE id IN (SELECT value FROM json_each(${JSON.stringify(sessionIds)}))`);
 }
 
 /** The row of one session, if a sync ever claimed it. */

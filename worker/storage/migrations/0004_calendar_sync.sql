@@ -20,6 +20,7 @@ CREATE TABLE calendar_events (
   provider TEXT NOT NULL,               -- the calendar provider that holds external_id
   external_id TEXT,                     -- the provider's event id; NULL until created
   etag TEXT,
+  create_started_at INTEGER,            -- set before each create call: a later attempt then checks what an earlier one may have made
   meeting_provider TEXT,                -- 'zoom' when a separate meeting was created
   meeting_id TEXT,                      -- recorded right after create: Zoom has no idempotency key
   meeting_url TEXT,                     -- join URL (Zoom, Meet or Teams)
