@@ -35,8 +35,9 @@ endpoint(sessionRoutes, M, { method: 'post', path: '/', tag: 'sessions', summary
   if (!engagement) throw invalidField('body', 'engagementId', 'no such engagement', 404);
   const modelId = body.modelId ?? engagement.model_id;
   if (body.modelId && !(await findModel(c.env.DB, coachId, body.modelId, 'nl'))) throw invalidField('body', 'modelId', 'no such model');
-  // Through the coach's CoachBooking object, so a planned session and a booking can never take the same time.
-  const session = await planSession(c.env, { coachId, engagementId: engagement.id, startMs: ms(body.startsAt), endMs: ms(body.endsAt), modelId, calendarStatus: 'none' });
+  // Through the coach's CoachBooking object, so a planned session and a booking can never take the same time; the invite is then
+  // written through the outbox, so the session starts as "not yet in calendar".
+  const session = await planSession(c.env, { coachId, engagementId: engagement.id, startMs: ms(body.startsAt), endMs: ms(body.endsAt), modelId, calendarStatus: 'pending' });
   return c.json(session, 201);
 });
 
