@@ -36,6 +36,26 @@ describe('outbox consumer', () => {
   });
 });
 
+describe('dead-letter queue', () => {
+  it('marks a session whose calendar sync gave up as failed, and leaves a synced one alone', async () => {
+    const { token, session } = await setup();
+    const other = await setup();
+    await env.DB.batch([
+      env.DB.prepare("UPDATE sessions SET calendar_status = 'pending' WHERE id = ?1").bind(session.id),
+      env.DB.prepare("UPDATE sessions SET calendar_status = 'synced' WHERE id = ?1").bind(other.session.id),
+    ]);
+    const batch = createMessageBatch<Job>('coaching-outbox-dlq', [
+      { id: 'd1', timestamp: new Date(), attempts: 1, body: { id: `${session.id}:booked`, kind: 'calendar.sync', sessionId: session.id } },
+      { id: 'd2', timestamp: new Date(), attempts: 1, body: { id: `${other.session.id}:booked`, kind: 'calendar.sync', sessionId: other.session.id } },
+    ]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    expect((await getQueueResult(batch, ctx)).explicitAcks.sort()).toEqual(['d1', 'd2']);
+    expect((await call('GET', `/api/sessions/${session.id}`, { token })).body.calendarStatus).toBe('failed');
+    expect((await call('GET', `/api/sessions/${other.session.id}`, { token: other.token })).body.calendarStatus).toBe('synced');
+  });
+});
+
 describe('cron', () => {
   it('prunes applied-op records older than 30 days and keeps recent ones', async () => {
     const { token, session } = await setup();

@@ -6,6 +6,7 @@ import { deleteJob, enqueueAll, requestCalendarSync } from '../services/calendar
 import { ERASE_HOOKS, ERASE_PREPARE_HOOKS } from '../services/erase';
 import { endedSinceSync, externalOfSessions } from '../storage/calendar-events';
 import { CRON_TASKS } from './cron';
+import { DEAD_LETTER_HANDLERS } from './outbox';
 
 /** How far back the cron looks for sessions that ended; each is updated once after its end, so overlapping runs are harmless. */
 export const ENDED_LOOKBACK_MS = 24 * 3600_000;
@@ -24,6 +25,13 @@ CRON_TASKS.push(async (env, nowMs) => {
     ended.map((s) => s.id),
     'end',
   );
+});
+
+/** A sync that ran out of retries: the session shows "could not be written" instead of staying "not yet in calendar". */
+DEAD_LETTER_HANDLERS.set('calendar.sync', async (env, job) => {
+  if (typeof job.sessionId !== 'string') return;
+  // Only a session still waiting: a later job may already have written it.
+  await env.DB.prepare("UPDATE sessions SET calendar_status = 'failed' WHERE id = ?1 AND calendar_status = 'pending'").bind(job.sessionId).run();
 });
 
 /** Erasure: events and meetings outside D1 are handed to the outbox (ids only) before the rows that name them go. */

@@ -10,6 +10,12 @@ export type JobHandler = (env: Env, job: Job) => Promise<void>;
 /** Handlers by job kind; each feature registers its own. */
 export const JOB_HANDLERS = new Map<string, JobHandler>();
 
+/** Name of the dead-letter queue: jobs that ran out of retries land there. */
+export const DEAD_LETTER_QUEUE = 'coaching-outbox-dlq';
+
+/** What to record when a job of a kind has given up (e.g. show the coach "could not be written"); must be idempotent. */
+export const DEAD_LETTER_HANDLERS = new Map<string, JobHandler>();
+
 /** Retry delay: the provider's Retry-After when it gave one, else full-jitter exponential backoff (2 s base, 10 min cap). */
 export function retryDelaySeconds(error: unknown, attempts: number, random = Math.random): number {
   const hinted = (error as { retryAfterMs?: number } | null)?.retryAfterMs;
@@ -26,6 +32,7 @@ export const isPermanent = (error: unknown) => (error as { permanent?: boolean }
  * @see https://developers.cloudflare.com/queues/configuration/batching-retries/#explicit-acknowledgement-and-retries
  */
 export async function consumeOutbox(batch: MessageBatch<Job>, env: Env): Promise<void> {
+  if (batch.queue === DEAD_LETTER_QUEUE) return consumeDeadLetters(batch, env);
   for (const msg of batch.messages) {
     const handler = JOB_HANDLERS.get(msg.body.kind);
     if (!handler) {
@@ -43,6 +50,23 @@ export async function consumeOutbox(batch: MessageBatch<Job>, env: Env): Promise
       } else {
         msg.retry({ delaySeconds: retryDelaySeconds(error, msg.attempts) });
       }
+    }
+  }
+}
+
+/**
+ * Dead-letter consumer: records that a job gave up (so nothing stays "pending" forever), then acks. The message itself stays
+ * inspectable in the dashboard only while this consumer fails; payloads are ids, so nothing confidential sits there.
+ * @see https://developers.cloudflare.com/queues/configuration/dead-letter-queues/
+ */
+async function consumeDeadLetters(batch: MessageBatch<Job>, env: Env): Promise<void> {
+  for (const msg of batch.messages) {
+    console.error('outbox: job gave up after retries', msg.body.kind, msg.body.id);
+    try {
+      await DEAD_LETTER_HANDLERS.get(msg.body.kind)?.(env, msg.body);
+      msg.ack();
+    } catch (error) {
+      msg.retry({ delaySeconds: retryDelaySeconds(error, msg.attempts) });
     }
   }
 }
