@@ -33,7 +33,9 @@ export async function buildAddons({ quiet = false } = {}) {
 /** Rebuilds on every change under addons/ and shared/ (used by `npm run dev`). */
 export async function watchAddons() {
   await mkdir(outdir, { recursive: true });
-  const log = { name: 'manifest', setup: (b) => b.onEnd((r) => (r.errors.length ? undefined : writeManifest(false))) };
+  const log = { name: 'manifest', setup: (b) => b.onEnd(async (r) => {
+    if (!r.errors.length) await writeManifest(false);
+  }) };
   const [scripts, styles] = buildOptions(false);
   const contexts = [await context({ ...scripts, plugins: [...scripts.plugins, log] }), await context(styles)];
   await Promise.all(contexts.map((c) => c.watch()));

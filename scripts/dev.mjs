@@ -18,7 +18,26 @@ run(process.execPath, [...wrangler, 'd1', 'migrations', 'apply', 'coaching', '--
 run(process.execPath, [...wrangler, 'd1', 'execute', 'coaching', '--local', '--file', 'worker/storage/seed.sql']);
 console.log('\nDemo: http://localhost:8787/demo  ·  API: http://localhost:8787/openapi.json\n');
 const dev = spawn(process.execPath, [...wrangler, 'dev', '--port', '8787', '--ip', '127.0.0.1', ...process.argv.slice(2)], { stdio: 'inherit' });
+publishDemo().catch((e) => console.warn('Could not put the demo sessions in the local calendar:', e.message));
 const watch = spawn(process.execPath, ['scripts/build-addons.mjs', '--watch'], { stdio: 'inherit' });
+/** Writes the seeded demo sessions into the local calendar through the product's own publish route (and so the outbox). */
+async function publishDemo() {
+  const base = 'http://127.0.0.1:8787';
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const login = await fetch(`${base}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'coach@demo.local' }) });
+  const { token } = await login.json();
+  for (const id of ['demo-session-past1', 'demo-session-today']) {
+    await fetch(`${base}/api/sessions/${id}/publish`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  }
+}
+
 const stop = () => {
   dev.kill('SIGINT');
   watch.kill('SIGINT');
