@@ -15,10 +15,17 @@ export default defineConfig({
               bindings: {
                 TEST_MIGRATIONS: migrations,
                 DEV_LOGIN: 'true',
+                DO_JURISDICTION: '',
                 PUBLIC_URL: 'http://localhost:8787',
                 AUTH_SECRET: 'test-auth-secret-0123456789abcdef0123456789',
                 LINK_SECRET: 'test-link-secret-0123456789abcdef0123456789',
                 NOTES_KEYS: 'k1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+                // Host sign-in (test/worker/host-auth*.test.ts); Zoom's id and secret are passed per request there, since both together
+                // also switch on Zoom token refresh for the calendar tests.
+                TEAMS_CLIENT_ID: '6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+                TEAMS_APP_ID_URI: 'api://localhost:8787/6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b',
+                TEAMS_ALLOWED_TENANTS: '11111111-1111-4111-8111-111111111111, 22222222-2222-4222-8222-222222222222',
+                GOOGLE_CLIENT_ID: 'test-web-client.apps.googleusercontent.com',
               },
             },
           }),

@@ -12,6 +12,7 @@ const quietEnv = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1'
 /** Local-only secrets for the test Worker (never used anywhere else). */
 export const TEST_VARS = {
   DEV_LOGIN: 'true',
+  DO_JURISDICTION: '',
   AUTH_SECRET: 'e2e-auth-secret-0123456789abcdef0123456789',
   LINK_SECRET: 'e2e-link-secret-0123456789abcdef0123456789',
   NOTES_KEYS: 'e2e1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',

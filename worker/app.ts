@@ -11,7 +11,9 @@ import { coacheeBookingRoutes } from './routes/coachee-booking';
 import { coacheeLinkRoutes } from './routes/coachee-link';
 import { coacheeRoutes } from './routes/coachees';
 import { engagementRoutes } from './routes/engagements';
+import { googleAddonRoutes } from './routes/google-addon';
 import { healthRoutes } from './routes/health';
+import { hostAuthRoutes } from './routes/host-auth';
 import { icsRoutes } from './routes/ics';
 import { meRoutes } from './routes/me';
 import { modelRoutes } from './routes/models';
@@ -42,6 +44,7 @@ export function createApp() {
   app.route('/', healthRoutes);
   app.route('/', pageRoutes);
   app.route('/api/auth', authRoutes);
+  app.route('/api/auth', hostAuthRoutes);
   app.route('/api/me', meRoutes);
   app.route('/api/models', modelRoutes);
   app.route('/api/coachees', coacheeRoutes);
@@ -53,6 +56,7 @@ export function createApp() {
   app.route('/api', sessionItemRoutes);
   app.route('/api', calendarRoutes);
   app.route('/', icsRoutes);
+  app.route('/addons/google', googleAddonRoutes);
   app.notFound((c) => problemResponse(new ApiProblem(404, '/problems/not-found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`), new URL(c.req.url).pathname));
   app.onError(onError);
   return app;

@@ -15,7 +15,7 @@ export function addAgendaItem(state: LiveState, op: AgendaAdd, ctx: OpContext): 
   const item: AgendaItem = {
     id: op.id,
     title: op.title,
-    done: false,
+    done: op.done ?? false,
     position: op.position ?? positionAfterLast(state.agenda),
     proposedBy: ctx.actor,
   };

@@ -30,7 +30,8 @@ export type Due = z.infer<typeof Due>;
 /** An IANA time zone name such as `Europe/Amsterdam`; checked against the runtime's ICU data. */
 export const TimeZone = z.string().max(64).refine(isTimeZone, 'must be an IANA time zone such as Europe/Amsterdam');
 
-function isTimeZone(name: string): boolean {
+/** Whether the runtime's ICU data knows this IANA zone name (region/city form, or UTC). */
+export function isTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
     return name.includes('/') || name === 'UTC';

@@ -25,7 +25,7 @@ const opBase = { opId: Id };
 
 /** Every change to a live session, whoever makes it and by whichever route. */
 export const Op = z.discriminatedUnion('kind', [
-  z.strictObject({ ...opBase, kind: z.literal('agenda.add'), id: Id, title: text(LIMITS.title), position: z.number().finite().optional() }),
+  z.strictObject({ ...opBase, kind: z.literal('agenda.add'), id: Id, title: text(LIMITS.title), position: z.number().finite().optional(), done: z.boolean().optional() }),
   z.strictObject({ ...opBase, kind: z.literal('agenda.update'), id: Id, patch: AgendaItemPatch }),
   z.strictObject({ ...opBase, kind: z.literal('agenda.remove'), id: Id }),
   z.strictObject({ ...opBase, kind: z.literal('agreement.add'), id: Id, who: Who, what: text(LIMITS.what), due: Due.nullable().optional() }),
@@ -51,7 +51,7 @@ export type ClientMessage = z.infer<typeof ClientMessage>;
 export const ServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('snapshot'), seq: z.int(), state: LiveState }),
   z.object({ type: z.literal('applied'), seq: z.int(), op: Op, actor: Author, at: Instant }),
-  z.object({ type: z.literal('rejected'), opId: z.string().nullable(), status: z.int(), title: z.string(), detail: z.string() }),
+  z.object({ type: z.literal('rejected'), opId: z.string().nullable(), status: z.int(), title: z.string(), detail: z.string(), field: z.string().optional() }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 

@@ -23,7 +23,14 @@ export const CoacheeCreate = z.strictObject({
   inviteMode: InviteMode.nullable().default(null),
 });
 export type CoacheeCreate = z.infer<typeof CoacheeCreate>;
-export const CoacheePatch = CoacheeCreate.partial();
+/** `PATCH /api/coachees/:id`: only the fields sent change (no defaults, unlike create). */
+export const CoacheePatch = z.strictObject({
+  name: text(LIMITS.name).optional(),
+  email: z.email({ message: 'must be an e-mail address' }).max(LIMITS.email).nullable().optional(),
+  locale: Locale.optional(),
+  timeZone: TimeZone.optional(),
+  inviteMode: InviteMode.nullable().optional(),
+});
 
 /** Status of a trajectory. */
 export const EngagementStatus = z.enum(['active', 'paused', 'closed']);

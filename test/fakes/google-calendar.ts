@@ -1,4 +1,4 @@
-/** HTTP fake of Google Calendar API v3: events insert/get/patch/delete and freeBusy.query, with Google-shaped errors. */
+/** HTTP fake of Google Calendar API v3: events insert/get/patch/delete and freeBusy.query, with Google-shaped errors, and Google's OAuth token endpoint. */
 import { FakeOAuth, FaultQueue, json, logRequest, objectBody, type LoggedRequest } from './fake-support';
 
 /** An event as the fake stores it. */
@@ -47,7 +47,7 @@ export class GoogleCalendarFake {
   private idCounter = 0;
 
   constructor(private readonly now: () => number = Date.now) {
-    this.auth = new FakeOAuth('google', { now });
+    this.auth = new FakeOAuth('google', { now, token: { url: 'https://oauth2.googleapis.com/token', style: 'google' } });
   }
 
   /** Answers the next request with this status (Google-shaped body unless given). */
@@ -68,6 +68,7 @@ export class GoogleCalendarFake {
   }
 
   readonly fetch = async (req: Request): Promise<Response> => {
+    if (this.auth.isTokenRequest(req)) return this.auth.token(req);
     const request = await logRequest(req, this.requests);
     const fault = this.faults.take();
     if (fault) return fault.body === undefined ? googleError(fault.status, undefined, undefined, fault.headers) : json(fault.status, fault.body, fault.headers);

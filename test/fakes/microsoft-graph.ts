@@ -1,4 +1,4 @@
-/** HTTP fake of Microsoft Graph v1.0 calendar endpoints: /me, events CRUD with transactionId dedupe, getSchedule; Graph-shaped errors. */
+/** HTTP fake of Microsoft Graph v1.0 calendar endpoints: /me, events CRUD with transactionId dedupe, getSchedule; Graph-shaped errors; the Microsoft identity token endpoint. */
 import { FakeOAuth, FaultQueue, json, logRequest, objectBody, type LoggedRequest } from './fake-support';
 
 export type ShowAs = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere';
@@ -48,7 +48,7 @@ export class MicrosoftGraphFake {
   private counter = 0;
 
   constructor(private readonly now: () => number = Date.now) {
-    this.auth = new FakeOAuth('graph', { now, rotateRefreshToken: true });
+    this.auth = new FakeOAuth('graph', { now, rotateRefreshToken: true, token: { url: 'https://login.microsoftonline.com/common/oauth2/v2.0/token', style: 'microsoft' } });
   }
 
   failNext(status: number, headers?: Record<string, string>, body?: unknown): void {
@@ -63,6 +63,7 @@ export class MicrosoftGraphFake {
   }
 
   readonly fetch = async (req: Request): Promise<Response> => {
+    if (this.auth.isTokenRequest(req)) return this.auth.token(req);
     const request = await logRequest(req, this.requests);
     const fault = this.faults.take();
     if (fault) return fault.body === undefined ? graphError(fault.status, undefined, fault.headers) : json(fault.status, fault.body, fault.headers);

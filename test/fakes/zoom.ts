@@ -1,4 +1,4 @@
-/** HTTP fake of the Zoom REST v2 meeting endpoints (create, get, update, delete) with Zoom-shaped errors and the daily create cap. */
+/** HTTP fake of the Zoom REST v2 meeting endpoints (create, get, update, delete) with Zoom-shaped errors, the daily create cap and Zoom's OAuth token endpoint. */
 import { FakeOAuth, FaultQueue, json, logRequest, objectBody, type LoggedRequest } from './fake-support';
 
 /** A meeting as the fake stores it. */
@@ -38,7 +38,7 @@ export class ZoomFake {
   private creates: { day: number; count: number } = { day: -1, count: 0 };
 
   constructor(private readonly now: () => number = Date.now) {
-    this.auth = new FakeOAuth('zoom', { now, rotateRefreshToken: true });
+    this.auth = new FakeOAuth('zoom', { now, rotateRefreshToken: true, token: { url: 'https://zoom.us/oauth/token', style: 'zoom' } });
   }
 
   failNext(status: number, headers?: Record<string, string>, body?: unknown): void {
@@ -46,6 +46,7 @@ export class ZoomFake {
   }
 
   readonly fetch = async (req: Request): Promise<Response> => {
+    if (this.auth.isTokenRequest(req)) return this.auth.token(req);
     const request = await logRequest(req, this.requests);
     const fault = this.faults.take();
     if (fault) return fault.body === undefined ? zoomError(fault.status, {}, fault.headers) : json(fault.status, fault.body, fault.headers);

@@ -124,3 +124,18 @@ describe('API v1 walk', () => {
     expect(r).toMatchObject({ status: 200, body: { ok: true } });
   });
 });
+
+describe('partial updates', () => {
+  it('PATCH changes only the fields sent', async () => {
+    const token = await signIn();
+    const created = (await call('POST', '/api/coachees', { token, body: { name: 'Alex Carter', locale: 'en', timeZone: 'America/New_York', inviteMode: 'link_only', email: 'alex@example.com' } })).body;
+    const patched = await call('PATCH', `/api/coachees/${created.id}`, { token, body: { name: 'Alex J. Carter' } });
+    expect(patched.body).toEqual({ ...created, name: 'Alex J. Carter' });
+    const engagement = (await call('POST', '/api/engagements', { token, body: { coacheeId: created.id, goal: 'Lead with less stress', sessionMinutes: 45 } })).body;
+    const e2 = await call('PATCH', `/api/engagements/${engagement.id}`, { token, body: { status: 'paused' } });
+    expect(e2.body).toEqual({ ...engagement, status: 'paused' });
+    const me = (await call('GET', '/api/me', { token })).body;
+    const me2 = await call('PATCH', '/api/me', { token, body: { locale: 'en' } });
+    expect(me2.body).toEqual({ ...me, locale: 'en' });
+  });
+});

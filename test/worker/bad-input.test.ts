@@ -73,6 +73,29 @@ describe('bad input', () => {
     expectProblem(await call('GET', '/api/c/bogus.1.99999999999.sig'), 404);
   });
 
+  it('a bearer token in the URL is accepted only for the live socket', async () => {
+    const token = await signIn();
+    expectProblem(await call('GET', `/api/me?token=${token}`, { headers: { upgrade: 'websocket' } }), 401);
+    expectProblem(await call('GET', `/api/me?token=${token}`), 401);
+  });
+
+  it('an item id already used elsewhere answers 409, not a retryable failure', async () => {
+    const a = await setup();
+    const b = await setup();
+    const id = crypto.randomUUID();
+    expect((await call('POST', `/api/sessions/${a.session.id}/agenda`, { token: a.token, body: { id, title: 'Eerste' } })).status).toBe(201);
+    expectProblem(await call('POST', `/api/sessions/${b.session.id}/agenda`, { token: b.token, body: { id, title: 'Tweede' } }), 409, 'id');
+    const panel = (await call('GET', `/api/sessions/${b.session.id}/panel`, { token: b.token })).body;
+    expect(panel.state.agenda).toEqual([]);
+    expect((await call('POST', `/api/sessions/${b.session.id}/agenda`, { token: b.token, body: { title: 'Daarna gewoon verder' } })).status).toBe(201);
+  });
+
+  it('rejections from the session name the field', async () => {
+    const { token, session } = await setup();
+    const r = await call('PUT', `/api/sessions/${session.id}/progress`, { token, body: { phase: 'no-such-phase' } });
+    expectProblem(r, 422, 'phase');
+  });
+
   it('dev login answers 404 while DEV_LOGIN is off', async () => {
     const saved = env.DEV_LOGIN;
     env.DEV_LOGIN = 'false';

@@ -2,13 +2,12 @@
 import { env } from 'cloudflare:test';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { googleEventId } from '../../worker/providers/google';
-import { setProviderFetch } from '../../worker/services/calendar-connection';
 import { GoogleCalendarFake } from '../fakes/google-calendar';
 import { ZoomFake } from '../fakes/zoom';
-import { coachIdOf, connectProvider, routeCoach, syncOk } from './calendar-helpers';
+import { coachIdOf, connectProvider, routeCoach, blockProviderTraffic, syncOk } from './calendar-helpers';
 import { call, setup, signIn } from './helpers';
 
-afterAll(() => setProviderFetch(null));
+afterAll(blockProviderTraffic);
 
 /** Tables with a row whose JSON contains any of the values. */
 async function tablesMentioning(values: string[]): Promise<string[]> {

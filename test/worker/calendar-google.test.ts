@@ -2,29 +2,31 @@
 import { env } from 'cloudflare:test';
 import { afterAll, describe, expect, it } from 'vitest';
 import { open } from '../../worker/auth/crypto';
+import type { Env } from '../../worker/env';
 import { googleEventId } from '../../worker/providers/google';
-import { setProviderFetch, setTokenRefresh } from '../../worker/services/calendar-connection';
 import { syncJob } from '../../worker/services/calendar-outbox';
 import { GoogleCalendarFake } from '../fakes/google-calendar';
-import { coachIdOf, connectProvider, count, deliver, eventRow, routeCoach, sessionOf, syncOk } from './calendar-helpers';
+import { coachIdOf, connectProvider, count, deliver, eventRow, oauthEnv, routeCoach, sessionOf, blockProviderTraffic, syncOk } from './calendar-helpers';
 import { call, setup, signIn } from './helpers';
 
-afterAll(() => {
-  setProviderFetch(null);
-  setTokenRefresh(null);
-});
+afterAll(blockProviderTraffic);
 
-/** A coach on Google Calendar (Meet as meeting host) with one planned session; `wrap` may intercept the fake's traffic. */
-async function googleCoach(wrap?: (fake: GoogleCalendarFake, req: Request) => Promise<Response>) {
+/**
+ * A coach on Google Calendar (Meet as meeting host) with one planned session; `wrap` may intercept the fake's traffic. With
+ * `oauth` the server has Google's OAuth client and the connection keeps its refresh token.
+ */
+async function googleCoach(wrap?: (fake: GoogleCalendarFake, req: Request) => Promise<Response>, oauth = false) {
   const fake = new GoogleCalendarFake();
+  const bindings: Env = oauth ? oauthEnv({ google: fake.auth }) : env;
   const token = await signIn();
   const coachId = await coachIdOf(token);
   routeCoach(coachId, (req) => (wrap ? wrap(fake, req) : fake.fetch(req)));
-  const me = await connectProvider(token, 'google', fake.auth.grant());
+  const grant = fake.auth.grant();
+  const me = await connectProvider(token, 'google', grant, oauth ? bindings : undefined);
   expect(me.calendar).toEqual({ provider: 'google' });
   expect((await call('PATCH', '/api/me', { token, body: { meetingHost: 'meet' } })).status).toBe(200);
   const { session } = await setup({ token });
-  return { fake, token, coachId, session, eventId: googleEventId(session.id) };
+  return { fake, token, coachId, session, eventId: googleEventId(session.id), grant, bindings };
 }
 
 const inserts = (fake: GoogleCalendarFake) => fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/events'));
@@ -141,19 +143,45 @@ describe('google calendar sync', () => {
     expect(fake.events.size).toBe(0);
   });
 
-  it('refreshed tokens are sealed back into D1', async () => {
-    const { fake, coachId, session, eventId } = await googleCoach();
-    setTokenRefresh(async (_provider, credentials) => fake.auth.refresh(credentials.refreshToken));
+  it('a rejected token is refreshed at Google\'s token endpoint with the configured client, and sealed back into D1', async () => {
+    const { fake, coachId, session, eventId, grant, bindings } = await googleCoach(undefined, true);
     fake.auth.revokeAccessTokens();
-    await syncOk(session.id);
+    await syncOk(session.id, 'booked', bindings);
     expect(fake.auth.refreshes).toBe(1);
+    expect(fake.auth.tokenRequests).toHaveLength(1);
+    const [refresh] = fake.auth.tokenRequests;
+    expect(refresh!.url).toBe('https://oauth2.googleapis.com/token');
+    expect(Object.fromEntries(refresh!.form)).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: grant.refreshToken,
+      client_id: fake.auth.client.clientId,
+      client_secret: fake.auth.client.clientSecret,
+    });
     expect(fake.liveEvents().map((e) => e.id)).toEqual([eventId]);
     const row = (await env.DB.prepare("SELECT * FROM calendar_connections WHERE coach_id = ?1 AND provider = 'google'").bind(coachId).first<Record<string, string>>())!;
     expect(row.credentials_ciphertext).not.toContain('google-access');
     const stored = JSON.parse(await open(env.NOTES_KEYS, { keyId: row.key_id!, iv: row.iv!, data: row.credentials_ciphertext! }, `calendar:${coachId}:google`));
     const lastAuth = fake.requests.at(-1)!.headers.get('authorization');
     expect(`Bearer ${stored.accessToken}`).toBe(lastAuth);
-    setTokenRefresh(null);
+    expect(stored.refreshToken).toBe(grant.refreshToken); // Google keeps the refresh token
+    expect(stored.expiresAtMs).toBeGreaterThan(Date.now() + 3_000_000);
+  });
+
+  it('a refresh token Google no longer accepts (invalid_grant) fails the session for good; a token endpoint outage is retried', async () => {
+    const { fake, token, session, bindings } = await googleCoach(undefined, true);
+    fake.auth.revokeAccessTokens();
+    fake.auth.failNextToken(503);
+    const outage = await deliver([syncJob(session.id, 'booked')], 1, bindings);
+    expect(outage.retried.map((m) => m.msgId)).toEqual(outage.ids);
+    expect((await sessionOf(token, session.id)).calendarStatus).toBe('pending');
+
+    fake.auth.failNextToken(400, undefined, { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' });
+    const revoked = await deliver([syncJob(session.id, 'booked')], 2, bindings);
+    expect(revoked.acked).toEqual(revoked.ids);
+    expect(revoked.retried).toEqual([]);
+    expect((await sessionOf(token, session.id)).calendarStatus).toBe('failed');
+    expect((await eventRow(session.id))?.last_error).toMatch(/invalid_grant/);
+    expect(fake.events.size).toBe(0);
   });
 });
 

@@ -1,23 +1,37 @@
-/** Microsoft Graph through the outbox, over the Graph HTTP fake: Teams link, transactionId dedupe, 412 merge keeping the Teams block, Retry-After. */
+/** Microsoft Graph through the outbox, over the Graph HTTP fake: Teams link, transactionId dedupe, 412 merge keeping the Teams block, Retry-After, token refresh, disconnect. */
 import { env } from 'cloudflare:test';
 import { afterAll, describe, expect, it } from 'vitest';
-import { setProviderFetch } from '../../worker/services/calendar-connection';
-import { syncJob } from '../../worker/services/calendar-outbox';
+import { open } from '../../worker/auth/crypto';
+import type { Env } from '../../worker/env';
+import { calendarProviderOf } from '../../worker/services/calendar-connection';
+import { deleteJob, syncJob } from '../../worker/services/calendar-outbox';
 import { MicrosoftGraphFake } from '../fakes/microsoft-graph';
-import { coachIdOf, connectProvider, count, deliver, eventRow, routeCoach, sessionOf, syncOk } from './calendar-helpers';
+import { coachIdOf, connections, connectProvider, count, deliver, eventRow, oauthEnv, routeCoach, sessionOf, blockProviderTraffic, syncOk } from './calendar-helpers';
 import { call, setup, signIn } from './helpers';
 
-afterAll(() => setProviderFetch(null));
+afterAll(blockProviderTraffic);
 
-/** A coach on Outlook with Teams as meeting host and one planned session; `wrap` may intercept the fake's traffic. */
-async function outlookCoach(wrap?: (fake: MicrosoftGraphFake, req: Request) => Promise<Response>) {
+/**
+ * A coach on Outlook with Teams as meeting host and one planned session; `wrap` may intercept the fake's traffic. With `oauth`
+ * the server has the Microsoft OAuth client and the connection keeps its refresh token.
+ */
+async function outlookCoach(wrap?: (fake: MicrosoftGraphFake, req: Request) => Promise<Response>, oauth = false) {
   const fake = new MicrosoftGraphFake();
+  const bindings: Env = oauth ? oauthEnv({ microsoft: fake.auth }) : env;
   const token = await signIn();
-  routeCoach(await coachIdOf(token), (req) => (wrap ? wrap(fake, req) : fake.fetch(req)));
-  expect((await connectProvider(token, 'microsoft', fake.auth.grant())).calendar).toEqual({ provider: 'microsoft' });
+  const coachId = await coachIdOf(token);
+  routeCoach(coachId, (req) => (wrap ? wrap(fake, req) : fake.fetch(req)));
+  const grant = fake.auth.grant();
+  expect((await connectProvider(token, 'microsoft', grant, oauth ? bindings : undefined)).calendar).toEqual({ provider: 'microsoft' });
   expect((await call('PATCH', '/api/me', { token, body: { meetingHost: 'teams' } })).status).toBe(200);
   const { session } = await setup({ token });
-  return { fake, token, session };
+  return { fake, token, coachId, session, grant, bindings };
+}
+
+/** The credentials sealed in the coach's Microsoft connection. */
+async function storedCredentials(coachId: string): Promise<{ accessToken: string; refreshToken?: string }> {
+  const row = (await env.DB.prepare("SELECT * FROM calendar_connections WHERE coach_id = ?1 AND provider = 'microsoft'").bind(coachId).first<Record<string, string>>())!;
+  return JSON.parse(await open(env.NOTES_KEYS, { keyId: row.key_id!, iv: row.iv!, data: row.credentials_ciphertext! }, `calendar:${coachId}:microsoft`));
 }
 
 const creates = (fake: MicrosoftGraphFake) => fake.requests.filter((r) => r.method === 'POST' && r.path === '/v1.0/me/events');
@@ -94,17 +108,64 @@ describe('microsoft calendar sync', () => {
     expect(fake.events.size).toBe(1);
   });
 
-  it('disconnecting puts the coach back on the local calendar; the next sync moves the event there', async () => {
-    const { fake, token, session } = await outlookCoach();
+  it('disconnecting deletes the upcoming Outlook event with the retired connection, drops it, and moves the session to the local calendar', async () => {
+    const { fake, token, coachId, session } = await outlookCoach();
     await syncOk(session.id);
+    const [event] = [...fake.events.values()];
     const me = (await call('DELETE', '/api/me/calendar', { token })).body;
     expect(me.calendar.provider).toBe('local');
     expect(me.calendar.icsUrl).toMatch(/\/ics\/[0-9a-f]+\.ics$/);
-    expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM calendar_connections WHERE coach_id = ?1').bind(me.id).first('n')).toBe(0);
+    expect(await connections(coachId)).toEqual([{ provider: 'microsoft', retired: true }]); // kept for the delete job
+    expect(await eventRow(session.id)).toMatchObject({ provider: 'local', external_id: null });
+    expect((await sessionOf(token, session.id)).calendarStatus).toBe('pending');
 
-    await syncOk(session.id, await publish(token, session.id));
+    const removal = await deliver([deleteJob({ coach_id: coachId, provider: 'microsoft', external_id: event!.id, meeting_provider: null, meeting_id: null })]);
+    expect(removal.acked).toEqual(removal.ids);
+    expect(fake.events.size).toBe(0);
+    expect(fake.requests.some((r) => r.method === 'DELETE')).toBe(true);
+    expect(await connections(coachId)).toEqual([]); // nothing needs it any more
+
+    await syncOk(session.id, 'calendar');
     expect(await eventRow(session.id)).toMatchObject({ provider: 'local', external_id: session.id });
     expect((await sessionOf(token, session.id)).calendarStatus).toBe('synced');
-    expect(fake.events.size).toBe(1); // the Outlook event's deletion went to the outbox; without a connection it cannot run
+  });
+
+  it('refreshes at the Microsoft token endpoint (client, secret, scope) and seals the rotated refresh token', async () => {
+    const { fake, token, coachId, session, grant, bindings } = await outlookCoach(undefined, true);
+    fake.auth.revokeAccessTokens();
+    await syncOk(session.id, 'booked', bindings);
+    expect(fake.events.size).toBe(1);
+    const [first] = fake.auth.tokenRequests;
+    expect(first!.url).toBe('https://login.microsoftonline.com/common/oauth2/v2.0/token');
+    expect(Object.fromEntries(first!.form)).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: grant.refreshToken,
+      client_id: fake.auth.client.clientId,
+      client_secret: fake.auth.client.clientSecret,
+      scope: 'offline_access User.Read Calendars.ReadWrite',
+    });
+    const stored = await storedCredentials(coachId);
+    expect(stored.refreshToken).not.toBe(grant.refreshToken);
+    expect(fake.auth.knowsRefreshToken(stored.refreshToken!)).toBe(true);
+    expect(fake.auth.knowsRefreshToken(grant.refreshToken!)).toBe(false);
+
+    fake.auth.revokeAccessTokens();
+    await call('POST', `/api/sessions/${session.id}/agenda`, { token, body: { title: 'Feedback geven zonder te verzachten' } });
+    await syncOk(session.id, await publish(token, session.id), bindings);
+    expect(fake.auth.tokenRequests.map((r) => r.form.get('refresh_token'))).toEqual([grant.refreshToken, stored.refreshToken]);
+    expect(fake.auth.refreshes).toBe(2);
+  });
+
+  it('two uncoordinated refreshes: the one refused for a rotated-away refresh token takes the credentials the other stored', async () => {
+    const { fake, coachId, bindings } = await outlookCoach(undefined, true);
+    const first = await calendarProviderOf(bindings, coachId, 'microsoft');
+    const second = await calendarProviderOf(bindings, coachId, 'microsoft');
+    fake.auth.revokeAccessTokens();
+    expect(await first.getEvent('AAMkAGNoSuchEvent=')).toBeNull();
+    expect(await second.getEvent('AAMkAGNoSuchEvent=')).toBeNull();
+    expect(fake.auth.tokenRequests).toHaveLength(2);
+    expect(fake.auth.refreshes).toBe(1); // the second was refused: its refresh token had been rotated away
+    const stored = await storedCredentials(coachId);
+    expect(fake.requests.at(-1)?.headers.get('authorization')).toBe(`Bearer ${stored.accessToken}`);
   });
 });

@@ -5,14 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { googleEventId } from '../../worker/providers/google';
 import { createLocalCalendar } from '../../worker/providers/local';
 import type { Fetch } from '../../worker/providers/types';
-import { setProviderFetch } from '../../worker/services/calendar-connection';
 import { syncJob } from '../../worker/services/calendar-outbox';
 import { GoogleCalendarFake } from '../fakes/google-calendar';
 import { ZoomFake } from '../fakes/zoom';
-import { coachIdOf, connectProvider, deliver, eventRow, routeCoach, sessionOf, syncOk } from './calendar-helpers';
+import { coachIdOf, connectProvider, deliver, eventRow, routeCoach, sessionOf, blockProviderTraffic, syncOk } from './calendar-helpers';
 import { call, setup, signIn } from './helpers';
 
-afterAll(() => setProviderFetch(null));
+afterAll(blockProviderTraffic);
 
 /** A coach hosting on Zoom, on the local calendar or (with `googleFake`) on Google, whose traffic `google` may wrap. */
 async function zoomCoach(options: { googleFake?: GoogleCalendarFake; google?: Fetch } = {}) {

@@ -1,6 +1,7 @@
 /** Carry-over: open agreements of earlier sessions of an engagement show in later sessions' panel and invite until done or dropped. */
 import { describe, expect, it } from 'vitest';
 import { call, planSession, setup } from './helpers';
+import { connect } from './live-helpers';
 
 describe('carry-over across three sessions', () => {
   it('carries open agreements forward, marked, until they are done or dropped', async () => {
@@ -48,5 +49,33 @@ describe('carry-over across three sessions', () => {
     // Dropping X removes it from session 3 as well.
     await call('PATCH', `/api/agreements/${x.id}`, { token, body: { status: 'dropped' } });
     expect((await panel(s3.id)).state.agreements.map((a: any) => a.id)).toEqual([z.id]);
+  });
+});
+
+describe('agreements across sessions', () => {
+  it('a closed agreement can be reopened later, and a stale room never writes back old values', async () => {
+    const past = new Date(Math.floor(Date.now() / 3600_000) * 3600_000 - 7 * 86400_000).toISOString();
+    const { token, engagement, session: s1 } = await setup({ startsAt: past });
+    const s2 = await planSession(token, engagement.id, new Date(Math.ceil(Date.now() / 3600_000) * 3600_000 + 7 * 86400_000).toISOString());
+    const x = (await call('POST', `/api/sessions/${s1.id}/agreements`, { token, body: { who: 'coachee', what: 'Belt de teamleider' } })).body;
+    const link = (await call('GET', `/api/engagements/${engagement.id}/link`, { token })).body.url.split('/c/')[1];
+
+    // The coachee ticks it in the current session (s2); session 1's room still holds its old copy.
+    expect((await call('PATCH', `/api/c/${link}/agreements/${x.id}`, { body: { status: 'done' } })).body.status).toBe('done');
+    // A coach panel still open on session 1 rewords it there: the tick made in session 2 must survive.
+    const room1 = await connect(`/api/sessions/${s1.id}/live?token=${token}`);
+    expect((await room1.next((m) => m.type === 'snapshot')).state.agreements[0].status).toBe('open');
+    const op = { opId: crypto.randomUUID(), kind: 'agreement.update', id: x.id, patch: { what: 'Belt de teamleider vóór vrijdag' } };
+    room1.send({ type: 'op', op });
+    await room1.next((m) => m.type === 'applied' && m.op.opId === op.opId);
+    const inS2 = (await call('GET', `/api/sessions/${s2.id}/panel`, { token })).body.state.agreements.find((a: any) => a.id === x.id);
+    expect(inS2).toMatchObject({ status: 'done', what: 'Belt de teamleider vóór vrijdag', carriedOver: true });
+
+    // Reopening a closed agreement works, and it is carried over again.
+    const reopened = await call('PATCH', `/api/agreements/${x.id}`, { token, body: { status: 'open' } });
+    expect(reopened.status).toBe(200);
+    expect(reopened.body.status).toBe('open');
+    const again = (await call('GET', `/api/sessions/${s2.id}/panel`, { token })).body.state.agreements.find((a: any) => a.id === x.id);
+    expect(again).toMatchObject({ status: 'open', carriedOver: true });
   });
 });

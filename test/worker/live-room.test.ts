@@ -2,35 +2,7 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { call, setup } from './helpers';
-
-type Msg = { type: string; [k: string]: any };
-
-async function connect(path: string) {
-  const res = await SELF.fetch(`http://localhost:8787${path}`, { headers: { upgrade: 'websocket' } });
-  expect(res.status).toBe(101);
-  const ws = res.webSocket!;
-  ws.accept();
-  const inbox: Msg[] = [];
-  const waiters: (() => void)[] = [];
-  ws.addEventListener('message', (e) => {
-    inbox.push(JSON.parse(e.data as string));
-    waiters.splice(0).forEach((w) => w());
-  });
-  const next = async (pred: (m: Msg) => boolean, ms = 2000): Promise<Msg> => {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const i = inbox.findIndex(pred);
-      if (i >= 0) return inbox.splice(i, 1)[0]!;
-      if (Date.now() > deadline) throw new Error(`no matching message; inbox: ${JSON.stringify(inbox)}`);
-      await new Promise<void>((r) => {
-        waiters.push(r);
-        setTimeout(r, 50);
-      });
-    }
-  };
-  const send = (m: unknown) => ws.send(JSON.stringify(m));
-  return { ws, inbox, next, send };
-}
+import { connect } from './live-helpers';
 
 async function room() {
   const s = await setup();
@@ -108,6 +80,16 @@ describe('SessionRoom live sync', () => {
     coachee.send({ type: 'hello' });
     const snap = await coachee.next((m) => m.type === 'snapshot');
     expect(snap.state.notes).toBeNull();
+  });
+
+  it('closes the coachee\'s open socket when the coach revokes the link', async () => {
+    const { coach, coachee, token, engagement } = await room();
+    await coachee.next((m) => m.type === 'snapshot');
+    const closed = new Promise<number>((resolve) => coachee.ws.addEventListener('close', (e) => resolve(e.code)));
+    expect((await call('DELETE', `/api/engagements/${engagement.id}/link`, { token })).status).toBe(204);
+    expect(await closed).toBe(4401);
+    coach.send({ type: 'hello' });
+    expect((await coach.next((m) => m.type === 'snapshot')).state.notes).toBe('geheim');
   });
 
   it('refuses sockets without a valid token or link', async () => {

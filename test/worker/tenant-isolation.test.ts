@@ -48,6 +48,8 @@ describe('tenant isolation between two coaches', () => {
     expectProblem(await call('POST', '/api/sessions', { token: b, body: { engagementId: a.engagement.id, startsAt: '2032-01-01T10:00:00Z', endsAt: '2032-01-01T11:00:00Z' } }), 404, 'engagementId');
     expectProblem(await call('POST', '/api/engagements', { token: b, body: { coacheeId: (await call('POST', '/api/coachees', { token: b, body: { name: 'Eigen' } })).body.id, modelId: model.id } }), 422, 'modelId');
 
+    expectProblem(await call('GET', `/api/sessions?engagementId=${a.engagement.id}`, { token: b }), 404, 'engagementId');
+    expectProblem(await call('GET', `/api/engagements?coacheeId=${a.coachee.id}`, { token: b }), 404, 'coacheeId');
     for (const path of ['/api/coachees', '/api/engagements', '/api/sessions', '/api/models']) {
       const r = await call('GET', path, { token: b });
       expect(r.status).toBe(200);

@@ -11,7 +11,9 @@ import { verifyCoachToken } from './tokens';
 export const requireCoach = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  const token = match?.[1] ?? (c.req.header('upgrade')?.toLowerCase() === 'websocket' ? c.req.query('token') : undefined);
+  // Browsers cannot set headers on a WebSocket, so the live socket alone may carry the token in its URL.
+  const socket = c.req.header('upgrade')?.toLowerCase() === 'websocket' && c.req.path.endsWith('/live');
+  const token = match?.[1] ?? (socket ? c.req.query('token') : undefined);
   if (!token) throw unauthorized('Sign in first: send Authorization: Bearer <token>', 'invalid_request');
   const coachId = await verifyCoachToken(c.env, token);
   if (!coachId) throw unauthorized('The token is invalid or has expired; sign in again', 'invalid_token');

@@ -83,5 +83,5 @@ export function onError(err: Error, c: Context): Response {
     return problemResponse(new ApiProblem(status, type, err.message || TITLES[status] || 'Error'), instance);
   }
   console.error('unhandled', err);
-  return problemResponse(new ApiProblem(500, 'about:blank', 'Something went wrong on our side; nothing was changed.'), instance);
+  return problemResponse(new ApiProblem(500, 'about:blank', 'Something went wrong on our side. Please try again; if it keeps happening, tell us the time it happened.'), instance);
 }

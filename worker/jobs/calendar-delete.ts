@@ -1,10 +1,12 @@
-/** Outbox job `calendar.delete`: removes an event (and Zoom meeting) we created in the coach's calendar, after its session was erased. */
+/** Outbox job `calendar.delete`: removes an event (and Zoom meeting) we created, after its session was erased or moved to another calendar. */
 import { CalendarProviderName } from '../../shared/protocol';
 import type { Env } from '../env';
 import { ProviderError } from '../providers/types';
 import { calendarProviderOf, zoomProviderOf } from '../services/calendar-connection';
-import { DELETE_KIND } from '../services/calendar-outbox';
+import { DELETE_KIND, holdKey } from '../services/calendar-outbox';
+import { dropUnusedRetired, releaseDeleteHolds } from '../storage/calendar-connections';
 import { stillReferenced } from '../storage/calendar-events';
+import { batch } from '../storage/sql';
 import { JOB_HANDLERS, type Job } from './outbox';
 
 /** While the erasure that enqueued the job has not committed, wait this long and look again. */
@@ -14,8 +16,10 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 
 /**
  * Deletes the external event and meeting named in the job (coach, provider and external ids; no content). Deleting what is
- * already gone succeeds, so a repeated delivery is harmless. The job is enqueued before the erasure's D1 batch, so it waits
- * while a `calendar_events` row still points at these ids: an erasure that failed never deletes the calendar event.
+ * already gone succeeds, so a repeated delivery is harmless. The job is enqueued before the D1 batch that forgets these ids
+ * (an erasure, or the coach switching calendars), so it waits while a `calendar_events` row still points at them: a batch that
+ * failed never deletes the calendar event. It uses the connection the event was made with even when the coach has retired it,
+ * and once done (or failed for good) releases its hold on that connection, which is dropped when nothing needs it any more.
  * The provider notifies attendees of the cancellation (Google `sendUpdates=all`, Graph by itself).
  * @see https://developers.google.com/workspace/calendar/api/v3/reference/events/delete
  * @see https://learn.microsoft.com/en-us/graph/api/event-delete
@@ -31,16 +35,25 @@ export async function deleteExternal(env: Env, job: Job): Promise<void> {
     throw Object.assign(new Error(`${DELETE_KIND} ${job.id}: the erasure has not committed (yet)`), { retryAfterMs: UNCOMMITTED_RETRY_MS });
   }
   try {
-    if (externalId && provider.success && provider.data !== 'local') await (await calendarProviderOf(env, coachId, provider.data)).deleteEvent(externalId);
+    if (externalId && provider.success && provider.data !== 'local') await (await calendarProviderOf(env, coachId, provider.data, 'any')).deleteEvent(externalId);
     if (meetingId && job.meetingProvider === 'zoom') {
-      const zoom = await zoomProviderOf(env, coachId);
+      const zoom = await zoomProviderOf(env, coachId, {}, 'any');
       if (!zoom) throw new ProviderError('zoom', 'auth', 'not connected: the meeting cannot be deleted');
       await zoom.deleteMeeting(meetingId);
     }
   } catch (error) {
-    if (error instanceof ProviderError && !error.retryable) throw Object.assign(new Error(error.message, { cause: error }), { permanent: true });
+    if (error instanceof ProviderError && !error.retryable) {
+      await releaseHolds(env, coachId, job);
+      throw Object.assign(new Error(error.message, { cause: error }), { permanent: true });
+    }
     throw error;
   }
+  await releaseHolds(env, coachId, job);
+}
+
+/** The job no longer needs its connections: release its holds and drop retired connections nothing else needs. */
+export async function releaseHolds(env: Env, coachId: string, job: Job): Promise<void> {
+  await batch(env.DB, [releaseDeleteHolds(env.DB, coachId, await holdKey(job)), dropUnusedRetired(env.DB, coachId, Date.now())]);
 }
 
 JOB_HANDLERS.set(DELETE_KIND, deleteExternal);

@@ -1,10 +1,12 @@
 /** Outbox job `calendar.sync`: writes one session's invite into the coach's calendar (and its Zoom meeting), idempotent by our ids. */
 import { replaceBlock } from '../../shared/invite/block';
 import type { Env } from '../env';
+import { hashParts } from '../http/hash';
+import { configuredPublicUrl } from '../http/public-url';
 import { ProviderError, type CalendarProvider, type EventPatch } from '../providers/types';
 import { calendarProviderOf } from '../services/calendar-connection';
-import { contentHash, renderEventContent, type EventContent } from '../services/calendar-content';
-import { deleteJob, enqueueAll, SYNC_KIND } from '../services/calendar-outbox';
+import { renderEventContent, type EventContent } from '../services/calendar-content';
+import { deleteJob, enqueueDeletes, SYNC_KIND } from '../services/calendar-outbox';
 import {
   claimCalendarEvent,
   forgetEvent,
@@ -19,13 +21,16 @@ import {
 import { loadSessionContext, type SessionContext } from '../storage/session-context';
 import { getSessionById } from '../storage/sessions';
 import { run, sql } from '../storage/sql';
-import { JOB_HANDLERS } from './outbox';
+import { isPermanent, JOB_HANDLERS } from './outbox';
 import { purgeMeeting, syncZoomMeeting, type SyncedMeeting } from './zoom-meeting';
 
 /** How often one job re-reads and merges after an etag mismatch (412) before leaving it to the outbox's retry. */
 const PRECONDITION_ATTEMPTS = 3;
 /** When another job holds the session, try again after this long. */
 const BUSY_RETRY_MS = 15_000;
+/** What `last_error` says when the Worker has no absolute PUBLIC_URL to put in the coachee link. */
+export const NO_PUBLIC_URL = 'PUBLIC_URL is not configured: set it to the absolute URL of this Worker (e.g. https://coaching.example.com) so invites can link to the coachee page';
+let warnedNoPublicUrl = false;
 
 /**
  * Syncs one session: creates the event with `eventKey = sessionId` (providers make that idempotent) or, when we already made it,
@@ -33,6 +38,7 @@ const BUSY_RETRY_MS = 15_000;
  * re-reads and merges again. Nothing is written when the content did not change since the last sync. Records ids, etag and
  * meeting link in `calendar_events` and marks the session `synced`. A retryable provider failure leaves it `pending` and
  * rethrows (the outbox retries, honouring Retry-After); auth, invalid, conflict and not-found leave it `failed` for good.
+ * Without an absolute PUBLIC_URL nothing is written (the coachee link would be a bare path): the session is `failed` with that reason.
  * @see https://developers.google.com/workspace/calendar/api/guides/version-resources
  * @see https://learn.microsoft.com/en-us/graph/api/resources/event (transactionId)
  */
@@ -45,7 +51,9 @@ export async function syncSession(env: Env, sessionId: string, nowMs = Date.now(
   if (claim === null) return;
   if (claim === 'busy') throw Object.assign(new Error(`calendar sync of ${sessionId} is running elsewhere`), { retryAfterMs: BUSY_RETRY_MS });
   try {
-    await write(env, ctx, claim, nowMs);
+    const base = configuredPublicUrl(env);
+    if (base === null) throw noPublicUrl();
+    await write(env, base, ctx, claim, nowMs);
   } catch (error) {
     throw await failure(env, sessionId, error);
   } finally {
@@ -53,7 +61,16 @@ export async function syncSession(env: Env, sessionId: string, nowMs = Date.now(
   }
 }
 
-async function write(env: Env, ctx: SessionContext, claim: CalendarEventRow, nowMs: number): Promise<void> {
+/** The permanent failure for a Worker without PUBLIC_URL, logged once per isolate (every sync fails the same way until it is set). */
+function noPublicUrl(): Error {
+  if (!warnedNoPublicUrl) {
+    warnedNoPublicUrl = true;
+    console.error(`calendar sync: ${NO_PUBLIC_URL}`);
+  }
+  return Object.assign(new Error(NO_PUBLIC_URL), { permanent: true });
+}
+
+async function write(env: Env, base: string, ctx: SessionContext, claim: CalendarEventRow, nowMs: number): Promise<void> {
   const sessionId = ctx.session.id;
   const calendar = await calendarProviderOf(env, ctx.coach.id, ctx.coach.calendar_provider);
   let rec = claim;
@@ -61,11 +78,11 @@ async function write(env: Env, ctx: SessionContext, claim: CalendarEventRow, now
   const host = ctx.coach.meeting_host;
   if (rec.meeting_provider === 'zoom' && host !== 'zoom') rec = await retireMeeting(env, rec);
 
-  const content = await renderEventContent(env, ctx, nowMs);
+  const content = await renderEventContent(env, base, ctx, nowMs);
   const meeting = host === 'zoom' ? await syncZoomMeeting(env, ctx, rec, content) : null;
   const location = meeting?.url;
   const conference = calendar.flags.conference !== null && calendar.flags.conference === host;
-  const hash = await contentHash([calendar.name, content.block.text, content.block.html, content.startMs, content.endMs, content.timeZone, location ?? null, conference]);
+  const hash = await hashParts([calendar.name, content.block.text, content.block.html, content.startMs, content.endMs, content.timeZone, location ?? null, conference]);
 
   let externalId = rec.external_id;
   let etag = rec.etag;
@@ -157,7 +174,7 @@ async function retireEvent(env: Env, rec: CalendarEventRow, provider: string): P
   if (rec.provider === 'local' && rec.external_id !== null) {
     await removeLocalEvent(env, rec.coach_id, rec.external_id);
   } else {
-    await enqueueAll(env, [deleteJob({ ...rec, meeting_provider: null, meeting_id: null })]);
+    await enqueueDeletes(env, [deleteJob({ ...rec, meeting_provider: null, meeting_id: null })]);
   }
   await forgetEvent(env.DB, rec.session_id, provider);
   return { ...rec, provider, external_id: null, etag: null, content_hash: null };
@@ -165,7 +182,7 @@ async function retireEvent(env: Env, rec: CalendarEventRow, provider: string): P
 
 /** The coach stopped hosting on Zoom: the meeting we made is handed to the outbox for deletion. */
 async function retireMeeting(env: Env, rec: CalendarEventRow): Promise<CalendarEventRow> {
-  if (rec.meeting_id !== null) await enqueueAll(env, [deleteJob({ ...rec, provider: 'local', external_id: null })]);
+  if (rec.meeting_id !== null) await enqueueDeletes(env, [deleteJob({ ...rec, provider: 'local', external_id: null })]);
   await forgetMeeting(env.DB, rec.session_id);
   return { ...rec, meeting_provider: null, meeting_id: null, meeting_url: null, meeting_hash: null };
 }
@@ -204,13 +221,14 @@ function pathOf(url: string): string {
 
 /**
  * Records a failed attempt and returns what the consumer should see: retryable failures (rate limits, outages, etag races,
- * D1 hiccups) keep the session `pending` and are retried; the rest mark it `failed` and are acked (`permanent`).
+ * D1 hiccups) keep the session `pending` and are retried; the rest (and errors marked `permanent`) mark it `failed` and are acked.
  */
 async function failure(env: Env, sessionId: string, error: unknown): Promise<Error> {
   const message = error instanceof Error ? error.message : String(error);
-  const retry = !(error instanceof ProviderError) || error.retryable || error.kind === 'precondition';
+  const retry = !isPermanent(error) && (!(error instanceof ProviderError) || error.retryable || error.kind === 'precondition');
+  const retryAfterMs = (error as { retryAfterMs?: number } | null)?.retryAfterMs ?? 0;
   try {
-    await recordFailure(env.DB, sessionId, retry ? 'pending' : 'failed', message);
+    await recordFailure(env.DB, sessionId, retry ? 'pending' : 'failed', message, retry ? Date.now() + retryAfterMs : null);
   } catch (recordError) {
     console.error('calendar sync: could not record the failure', (recordError as Error).message);
   }

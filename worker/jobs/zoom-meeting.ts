@@ -1,8 +1,9 @@
 /** The Zoom side of a calendar sync: create the session's meeting once (recorded at once, Zoom has no idempotency key) or update its agenda. */
 import type { Env } from '../env';
+import { hashParts } from '../http/hash';
 import { ProviderError } from '../providers/types';
 import { zoomProviderOf } from '../services/calendar-connection';
-import { contentHash, type EventContent } from '../services/calendar-content';
+import type { EventContent } from '../services/calendar-content';
 import { forgetMeeting, recordMeeting, type CalendarEventRow } from '../storage/calendar-events';
 import type { SessionContext } from '../storage/session-context';
 
@@ -24,7 +25,7 @@ export async function syncZoomMeeting(env: Env, ctx: SessionContext, rec: Calend
   if (!zoom) return recorded ? { ...recorded, hash: rec.meeting_hash } : null;
 
   const fields = { topic: content.title, agenda: content.zoomAgenda, startMs: content.startMs, durationMinutes: content.durationMinutes, timeZone: content.timeZone };
-  const hash = await contentHash(['zoom', fields.topic, fields.agenda, fields.startMs, fields.durationMinutes, fields.timeZone]);
+  const hash = await hashParts(['zoom', fields.topic, fields.agenda, fields.startMs, fields.durationMinutes, fields.timeZone]);
   if (recorded) {
     if (rec.meeting_hash === hash) return { ...recorded, hash };
     try {
@@ -41,8 +42,8 @@ export async function syncZoomMeeting(env: Env, ctx: SessionContext, rec: Calend
   return { id: created.meetingId, url: created.joinUrl, hash };
 }
 
-/** Deletes a meeting right away (used when its session was erased while a sync ran). */
+/** Deletes a meeting right away (used when its session was erased while a sync ran), with a retired Zoom connection too. */
 export async function purgeMeeting(env: Env, coachId: string, meetingId: string): Promise<void> {
-  const zoom = await zoomProviderOf(env, coachId);
+  const zoom = await zoomProviderOf(env, coachId, {}, 'any');
   if (zoom) await zoom.deleteMeeting(meetingId);
 }

@@ -2,6 +2,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { Locale, Session } from '../../shared/protocol';
 import type { Env } from '../env';
+import { Serial } from './serial';
 import { ApiProblem, type FieldProblem } from '../http/problem';
 import {
   carryOverAgendaQuery,
@@ -41,16 +42,16 @@ const MINUTE = 60_000;
  * @see https://developers.cloudflare.com/durable-objects/concepts/what-are-durable-objects/ (one object per name, single-threaded)
  */
 export class CoachBooking extends DurableObject<Env> {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly serial = new Serial();
 
   /** Books the next session of an engagement, with the same rules as the slot list. */
   bookNext(req: NextBookingRequest): Promise<BookingAnswer> {
-    return this.serial(() => answer(() => this.bookNextNow(req)));
+    return this.serial.run(() => answer(() => this.bookNextNow(req)));
   }
 
   /** Plans a session at the times the coach chose; refused only when it overlaps another session of the coach. */
   plan(req: PlanRequest): Promise<BookingAnswer> {
-    return this.serial(() => answer(() => this.planNow(req)));
+    return this.serial.run(() => answer(() => this.planNow(req)));
   }
 
   private async bookNextNow(req: NextBookingRequest): Promise<{ created: boolean; session: Session }> {
@@ -121,12 +122,6 @@ export class CoachBooking extends DurableObject<Env> {
     const row = await getSession(this.env.DB, session.coach_id, session.id);
     if (!row) throw new Error(`session ${session.id} vanished after insert`);
     return toSession(row);
-  }
-
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 }
 

@@ -3,7 +3,8 @@ import { DurableObject } from 'cloudflare:workers';
 import { applyOp } from '../../shared/reducers/apply-op';
 import { ClientMessage, type Actor, type LiveState, type Op, type ServerMessage } from '../../shared/protocol';
 import type { Env } from '../env';
-import { batch } from '../storage/sql';
+import { Serial } from './serial';
+import { batch, StorageError } from '../storage/sql';
 import { findAppliedOp, loadLiveState, opWrites } from '../storage/live-state';
 import { findModel } from '../storage/models';
 import { getSessionById, type SessionRow } from '../storage/sessions';
@@ -21,18 +22,18 @@ export type ApplyResult = Extract<ServerMessage, { type: 'applied' }> | Extract<
  */
 export class SessionRoom extends DurableObject<Env> {
   private loaded: Loaded | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly serial = new Serial();
 
   /** Applies one op as `actor` and returns the state after it; a replayed op id answers its first result without applying again. */
   async apply(sessionId: string, op: Op, actor: Actor): Promise<{ result: ApplyResult; state: LiveState }> {
-    const { result } = await this.serial(() => this.applyNow(sessionId, op, actor));
+    const { result } = await this.serial.run(() => this.applyNow(sessionId, op, actor));
     const state = this.loaded?.state ?? (await this.snapshot(sessionId, 'coach')).state;
     return { result, state: actor === 'coach' ? state : { ...state, notes: null } };
   }
 
   /** The current state and sequence (notes only for the coach). */
   snapshot(sessionId: string, actor: Actor): Promise<{ seq: number; state: LiveState }> {
-    return this.serial(async () => {
+    return this.serial.run(async () => {
       const l = await this.load(sessionId);
       return { seq: l.seq, state: actor === 'coach' ? l.state : { ...l.state, notes: null } };
     });
@@ -40,14 +41,19 @@ export class SessionRoom extends DurableObject<Env> {
 
   /** Forgets cached state (after a change made outside the room, such as switching the model). */
   async invalidate(): Promise<void> {
-    await this.serial(async () => {
+    await this.serial.run(async () => {
       this.loaded = null;
     });
   }
 
+  /** Closes the coachee's sockets (their link was revoked or replaced); the coach stays connected. */
+  async closeCoachees(): Promise<void> {
+    for (const ws of this.ctx.getWebSockets('coachee')) ws.close(4401, 'link revoked');
+  }
+
   /** Erasure: closes every socket and deletes all of this room's storage. */
   async erase(): Promise<void> {
-    await this.serial(async () => {
+    await this.serial.run(async () => {
       for (const ws of this.ctx.getWebSockets()) ws.close(4410, 'erased');
       this.loaded = null;
       await this.ctx.storage.deleteAll();
@@ -90,7 +96,7 @@ export class SessionRoom extends DurableObject<Env> {
       return;
     }
     const op = parsed.data.op;
-    const { result, fresh } = await this.serial(() => this.applyNow(sessionId, op, actor));
+    const { result, fresh } = await this.serial.run(() => this.applyNow(sessionId, op, actor));
     // A fresh op reached every socket through the broadcast; a replay or a rejection is answered to its sender only.
     if (!fresh) ws.send(JSON.stringify(result));
   }
@@ -100,23 +106,28 @@ export class SessionRoom extends DurableObject<Env> {
   }
 
   private async applyNow(sessionId: string, op: Op, actor: Actor): Promise<{ result: ApplyResult; fresh: boolean }> {
-    const reject = (status: number, title: string, detail: string) => ({ result: { type: 'rejected', opId: op.opId, status, title, detail } as ApplyResult, fresh: false });
+    const reject = (status: number, title: string, detail: string, field?: string) => ({
+      result: { type: 'rejected', opId: op.opId, status, title, detail, ...(field ? { field } : {}) } as ApplyResult,
+      fresh: false,
+    });
     const l = await this.load(sessionId);
     const earlier = await findAppliedOp(this.env.DB, sessionId, op.opId);
     if (earlier) return { result: { type: 'applied', seq: earlier.seq, op, actor: earlier.actor, at: iso(earlier.at) }, fresh: false };
     if (op.kind === 'progress.set' && op.phase !== null && !l.phases.has(op.phase)) {
-      return reject(422, 'Invalid op', `phase: "${op.phase}" is not a phase of this session's model`);
+      return reject(422, 'Invalid op', `phase: "${op.phase}" is not a phase of this session's model`, 'phase');
     }
     const nowMs = Date.now();
     const at = iso(nowMs);
     const result = applyOp(l.state, op, { actor, now: at, sessionId });
-    if (!result.ok) return reject(result.status, result.title, result.detail);
+    if (!result.ok) return reject(result.status, result.title, result.detail, result.field);
     const seq = l.seq + 1;
     try {
       await batch(this.env.DB, await opWrites(this.env.DB, this.env.NOTES_KEYS, op, result.state, { session: l.session, actor, nowMs, seq }));
     } catch (e) {
-      console.error('room persist failed', e);
       this.loaded = null;
+      // A client-chosen id that another session already uses: a conflict to report, not a fault to retry.
+      if (e instanceof StorageError && e.isUniqueViolation) return reject(409, 'Conflict', 'This id is already in use; create the item with a new id', 'id');
+      console.error('room persist failed', e);
       return reject(503, 'Not saved', 'The change could not be saved; send it again');
     }
     l.state = result.state;
@@ -149,11 +160,5 @@ export class SessionRoom extends DurableObject<Env> {
     ]);
     this.loaded = { session, state, seq: session.seq, phases: new Set(model?.phases.map((p) => p.key) ?? []) };
     return this.loaded;
-  }
-
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn);
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 }

@@ -1,4 +1,4 @@
-/** Sign-in routes: dev login (only with DEV_LOGIN=true) and token renewal; host identity exchanges join here. */
+/** Sign-in routes: dev login (only with DEV_LOGIN=true) and token renewal; host identity exchanges live in host-auth.ts. */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { LIMITS, text } from '../../shared/protocol';
@@ -13,7 +13,8 @@ import { getCoach, upsertCoachByEmail } from '../storage/coaches';
 /** Routes under `/api/auth`. */
 export const authRoutes = new Hono<AppEnv>();
 const M = '/api/auth';
-const Token = z.object({ token: z.string() });
+/** What every sign-in answers: our bearer token. */
+export const Token = z.object({ token: z.string() });
 
 authRoutes.use('/dev', devOnly);
 endpoint(

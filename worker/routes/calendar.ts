@@ -5,14 +5,15 @@ import { Coach, Instant, Session } from '../../shared/protocol';
 import type { AppEnv } from '../env';
 import { requireCoach } from '../auth/require-coach';
 import { endpoint } from '../http/endpoint';
-import { saveConnection } from '../services/calendar-connection';
+import { invalidField } from '../http/problem';
+import { publicUrl } from '../http/public-url';
+import { OAUTH_CLIENT_SECRETS, oauthClientOf } from '../services/calendar-connection';
 import { requestCalendarSync } from '../services/calendar-outbox';
-import { deleteConnection } from '../storage/calendar-connections';
+import { connectAccount, disconnectAccount } from '../services/calendar-switch';
 import { getCoach, toCoach } from '../storage/coaches';
 import { toSession } from '../storage/sessions';
 import { ms } from '../storage/time';
 import { currentCoach } from './me';
-import { publicUrl } from './public-url';
 import { ownSession } from './sessions';
 
 /** Routes under `/api/me/calendar` and `/api/sessions/:id/publish`. */
@@ -40,14 +41,18 @@ endpoint(
     path: '/me/calendar',
     tag: 'me',
     summary:
-      'Connects Google Calendar or Microsoft Outlook (replacing the current calendar) or Zoom (for meetings) with tokens the OAuth flow obtained; the OAuth flow itself is not part of this API. Tokens are stored encrypted.',
+      "Connects Google Calendar or Microsoft Outlook (replacing the current calendar: upcoming sessions move to it) or Zoom (for meetings) with tokens the OAuth flow obtained; the OAuth flow itself is not part of this API. Tokens are stored encrypted. A refreshToken is accepted only when this server has that provider's OAuth client (it is what refreshes the access token); otherwise 422.",
     body: ConnectionPut,
     response: Coach,
   },
   async (c, { body }) => {
+    if (body.refreshToken !== undefined && !oauthClientOf(c.env, body.provider)) {
+      // A refresh token nobody can use would only be a long-lived secret kept for nothing.
+      throw invalidField('body', 'refreshToken', `this server has no OAuth client for ${body.provider}; connect without a refresh token or configure ${OAUTH_CLIENT_SECRETS[body.provider]}`);
+    }
     const coach = await currentCoach(c);
     const credentials = { accessToken: body.accessToken, ...(body.refreshToken ? { refreshToken: body.refreshToken } : {}), ...(body.expiresAt ? { expiresAtMs: ms(body.expiresAt) } : {}) };
-    await saveConnection(c.env, coach.id, body.provider, credentials, body.calendarId ?? null, Date.now());
+    await connectAccount(c.env, coach, body.provider, credentials, body.calendarId ?? null, Date.now());
     return c.json(toCoach((await getCoach(c.env.DB, coach.id)) ?? coach, publicUrl(c)));
   },
 );
@@ -59,13 +64,14 @@ endpoint(
     method: 'delete',
     path: '/me/calendar',
     tag: 'me',
-    summary: 'Disconnects the calendar (back to the embedded local calendar and its iCalendar feed) or, with ?provider=zoom, Zoom.',
+    summary:
+      'Disconnects the calendar (back to the embedded local calendar and its iCalendar feed; upcoming sessions move there) or, with ?provider=zoom, Zoom. The old tokens are kept, unused, only until the events and meetings made with them that still need deleting are deleted.',
     query: ConnectionDelete,
     response: Coach,
   },
   async (c, { query }) => {
     const coach = await currentCoach(c);
-    await deleteConnection(c.env.DB, coach.id, query.provider);
+    await disconnectAccount(c.env, coach, query.provider, Date.now());
     return c.json(toCoach((await getCoach(c.env.DB, coach.id)) ?? coach, publicUrl(c)));
   },
 );

@@ -8,11 +8,12 @@ import { requireCoach } from '../auth/require-coach';
 import { endpoint, param } from '../http/endpoint';
 import { ApiProblem, invalidField, notFound } from '../http/problem';
 import { getCoachee } from '../storage/coachees';
-import { createEngagement, getEngagement, listEngagements, toEngagement, updateEngagement, type EngagementRow } from '../storage/engagements';
+import { createEngagement, getEngagement, listEngagements, rotateLink, toEngagement, updateEngagement, type EngagementRow } from '../storage/engagements';
 import { findModel } from '../storage/models';
 import { iso } from '../storage/time';
 import { coacheeUrl } from '../services/coachee-link';
-import { publicUrl } from './public-url';
+import { closeCoacheeSockets } from '../services/room';
+import { publicUrl } from '../http/public-url';
 
 /** Routes under `/api/engagements`. */
 export const engagementRoutes = new Hono<AppEnv>();
@@ -30,9 +31,10 @@ async function found(db: D1Database, coachId: string, id: string): Promise<Engag
   return row;
 }
 
-endpoint(engagementRoutes, M, { method: 'get', path: '/', tag: 'engagements', summary: 'The coach\'s engagements, newest first.', query: z.strictObject({ coacheeId: Id.optional() }), response: z.array(Engagement) }, async (c, { query }) =>
-  c.json((await listEngagements(c.env.DB, c.get('coachId'), query.coacheeId)).map(toEngagement)),
-);
+endpoint(engagementRoutes, M, { method: 'get', path: '/', tag: 'engagements', summary: 'The coach\'s engagements, newest first.', query: z.strictObject({ coacheeId: Id.optional() }), response: z.array(Engagement) }, async (c, { query }) => {
+  if (query.coacheeId && !(await getCoachee(c.env.DB, c.get('coachId'), query.coacheeId))) throw invalidField('query', 'coacheeId', 'no such coachee', 404);
+  return c.json((await listEngagements(c.env.DB, c.get('coachId'), query.coacheeId)).map(toEngagement));
+});
 
 endpoint(engagementRoutes, M, { method: 'post', path: '/', tag: 'engagements', summary: 'Starts a trajectory with a coachee.', body: EngagementCreate, response: Engagement, status: 201 }, async (c, { body }) => {
   const coachId = c.get('coachId');
@@ -48,7 +50,7 @@ endpoint(engagementRoutes, M, { method: 'post', path: '/', tag: 'engagements', s
     session_minutes: body.sessionMinutes,
     status: 'active',
     link_version: 1,
-    link_expires_at: now + LINK_LIFETIME_MS,
+    link_expires_at: Math.floor((now + LINK_LIFETIME_MS) / 1000) * 1000,
     created_at: now,
   });
   return c.json(toEngagement(row), 201);
@@ -74,15 +76,16 @@ endpoint(engagementRoutes, M, { method: 'get', path: '/:id/link', tag: 'engageme
 });
 
 endpoint(engagementRoutes, M, { method: 'post', path: '/:id/link', tag: 'engagements', summary: 'Issues a new coachee link; earlier links stop working.', response: Link, status: 201 }, async (c) => {
-  const row = await found(c.env.DB, c.get('coachId'), param(c, 'id'));
-  const next = { ...row, link_version: row.link_version + 1, link_expires_at: Date.now() + LINK_LIFETIME_MS };
-  await updateEngagement(c.env.DB, next);
+  const next = await rotateLink(c.env.DB, c.get('coachId'), param(c, 'id'), Math.floor((Date.now() + LINK_LIFETIME_MS) / 1000) * 1000);
+  if (!next) throw notFound('Engagement');
+  await closeCoacheeSockets(c.env, next.id);
   const link = await coacheeUrl(c.env, publicUrl(c), next, Date.now());
   return c.json({ url: link!.url, expiresAt: iso(next.link_expires_at) }, 201);
 });
 
 endpoint(engagementRoutes, M, { method: 'delete', path: '/:id/link', tag: 'engagements', summary: 'Revokes the coachee link.', status: 204 }, async (c) => {
-  const row = await found(c.env.DB, c.get('coachId'), param(c, 'id'));
-  await updateEngagement(c.env.DB, { ...row, link_version: row.link_version + 1, link_expires_at: 0 });
+  const revoked = await rotateLink(c.env.DB, c.get('coachId'), param(c, 'id'), 0);
+  if (!revoked) throw notFound('Engagement');
+  await closeCoacheeSockets(c.env, revoked.id);
   return c.body(null, 204);
 });

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import { openApiDocument } from '../http/openapi';
-import { publicUrl } from './public-url';
+import { publicUrl } from '../http/public-url';
 
 /** Health and API description. */
 export const healthRoutes = new Hono<AppEnv>();

@@ -9,7 +9,7 @@ import { coachFeed, sessionInvite } from '../services/ics';
 import { getCoachByIcsToken } from '../storage/coaches';
 import { loadSessionContext } from '../storage/session-context';
 import { currentSessionOfEngagement } from '../storage/sessions';
-import { publicUrl } from './public-url';
+import { publicUrl } from '../http/public-url';
 
 /** Routes `/ics/…`, `/api/sessions/:id/invite.ics` and `/api/c/:token/invite.ics`. */
 export const icsRoutes = new Hono<AppEnv>();

@@ -6,7 +6,7 @@ import { requireCoach } from '../auth/require-coach';
 import { endpoint } from '../http/endpoint';
 import { ApiProblem } from '../http/problem';
 import { getCoach, patchCoach, toCoach } from '../storage/coaches';
-import { publicUrl } from './public-url';
+import { publicUrl } from '../http/public-url';
 
 /** Routes under `/api/me`. */
 export const meRoutes = new Hono<AppEnv>();

@@ -1,4 +1,5 @@
 /** HTML shells for the add-on pages: inline critical CSS and a loader that paint at once, the bundle, and per-page security headers. */
+import { escapeHtml } from '../../shared/invite/escape-html';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 
@@ -31,10 +32,6 @@ const CRITICAL_CSS =
   '.spinner{width:18px;height:18px;border-radius:50%;border:2px solid var(--line);border-top-color:var(--accent);animation:spin .8s linear infinite}' +
   '@keyframes spin{to{transform:rotate(360deg)}}';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML element content and double-quoted attributes. */
-export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
 
 function nonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -4,7 +4,8 @@ import type { AppEnv } from '../env';
 import { issueCoachToken } from '../auth/tokens';
 import { devOnly } from '../http/dev-only';
 import { findDemoSessionId, findSessionCoach } from '../storage/demo';
-import { escapeHtml, shellResponse } from './page-shell';
+import { escapeHtml } from '../../shared/invite/escape-html';
+import { shellResponse } from './page-shell';
 
 /** Page routes, mounted at `/`. */
 export const pageRoutes = new Hono<AppEnv>();

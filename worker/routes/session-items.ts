@@ -26,8 +26,7 @@ const itemOf = <T extends { id: string }>(list: T[], id: string) => {
 endpoint(sessionItemRoutes, M, { method: 'post', path: '/sessions/:id/agenda', tag: 'agenda', summary: 'Adds an agenda item.', body: AgendaItemCreate, response: AgendaItem, status: 201 }, async (c, { body }) => {
   const s = await ownSession(c);
   const id = body.id ?? crypto.randomUUID();
-  let { state } = await applyThroughRoom(c.env, s.id, { opId: restOpId(), kind: 'agenda.add', id, title: body.title, ...(body.position === undefined ? {} : { position: body.position }) }, 'coach');
-  if (body.done) state = (await applyThroughRoom(c.env, s.id, { opId: restOpId(), kind: 'agenda.update', id, patch: { done: true } }, 'coach')).state;
+  const { state } = await applyThroughRoom(c.env, s.id, { opId: restOpId(), kind: 'agenda.add', id, title: body.title, done: body.done, ...(body.position === undefined ? {} : { position: body.position }) }, 'coach');
   return c.json(itemOf(state.agenda, id), 201);
 });
 
@@ -52,14 +51,16 @@ endpoint(sessionItemRoutes, M, { method: 'post', path: '/sessions/:id/agreements
 });
 
 /**
- * The room an agreement is edited in: the engagement's current session when that session shows it (carried over), else the
- * session it was made in.
+ * The room an agreement is edited in: an open one in the engagement's current session when that session carries it over, a closed
+ * one in the session it was closed in (which still shows it), else the session it was made in.
  */
 async function roomSessionOfAgreement(c: Context<AppEnv>, agreementId: string): Promise<string> {
-  const row = await first<{ session_id: string; engagement_id: string; starts_at: number }>(
-    sql(c.env.DB)`SELECT a.session_id, a.engagement_id, s.starts_at FROM agreements a JOIN sessions s ON s.id = a.session_id WHERE a.id = ${agreementId} AND a.coach_id = ${c.get('coachId')}`,
+  const row = await first<{ session_id: string; engagement_id: string; starts_at: number; status: string; closed_in_session_id: string | null }>(
+    sql(c.env.DB)`SELECT a.session_id, a.engagement_id, a.status, a.closed_in_session_id, s.starts_at FROM agreements a JOIN sessions s ON s.id = a.session_id
+      WHERE a.id = ${agreementId} AND a.coach_id = ${c.get('coachId')}`,
   );
   if (!row) throw notFound('Agreement');
+  if (row.status !== 'open') return row.closed_in_session_id ?? row.session_id;
   const current = await currentSessionOfEngagement(c.env.DB, row.engagement_id, Date.now());
   return current && current.starts_at > row.starts_at ? current.id : row.session_id;
 }

@@ -15,7 +15,7 @@ import { planSession } from '../services/booking';
 import { buildInvitePreview } from '../services/invite';
 import { buildPanelData } from '../services/panel';
 import { connectToRoom, roomOf } from '../services/room';
-import { publicUrl } from './public-url';
+import { publicUrl } from '../http/public-url';
 
 /** Routes under `/api/sessions`. */
 export const sessionRoutes = new Hono<AppEnv>();
@@ -46,6 +46,7 @@ const ListQuery = z
   .refine((q) => !q.from || !q.to || ms(q.to) > ms(q.from), { message: 'must be after from', path: ['to'] });
 
 endpoint(sessionRoutes, M, { method: 'get', path: '/', tag: 'sessions', summary: 'Sessions, newest first.', query: ListQuery, response: z.array(Session) }, async (c, { query }) => {
+  if (query.engagementId && !(await getEngagement(c.env.DB, c.get('coachId'), query.engagementId))) throw invalidField('query', 'engagementId', 'no such engagement', 404);
   const rows = await listSessions(c.env.DB, c.get('coachId'), { engagementId: query.engagementId, fromMs: query.from ? ms(query.from) : undefined, toMs: query.to ? ms(query.to) : undefined });
   return c.json(rows.map(toSession));
 });

@@ -1,5 +1,6 @@
 /** What slot finding and booking validation need for one engagement (the coach's settings, busy time), and why a start is refused. */
 import type { BookingRules, WorkingHours } from '../../shared/protocol';
+import { isTimeZone } from '../../shared/protocol';
 import type { Interval, SlotQuery } from '../../shared/slots/find-slots';
 import { validateBookingStart, type BookingRejectReason } from '../../shared/slots/validate-booking';
 import type { Env } from '../env';
@@ -38,7 +39,7 @@ export async function loadBookingInputs(env: Env, scope: BookingScope, fromMs: n
   ]);
   if (!rows) throw notFound('Engagement');
   const { context } = rows;
-  if (!isKnownZone(context.time_zone)) {
+  if (!isTimeZone(context.time_zone)) {
     throw new ApiProblem(409, '/problems/invalid-settings', `The coach's time zone "${context.time_zone}" is not a known IANA time zone, so no times can be offered; the coach sets a valid one (timeZone) in their profile`);
   }
   if (context.status === 'closed') throw new ApiProblem(409, '/problems/engagement-closed', 'This coaching trajectory is closed; no new sessions can be booked in it');
@@ -101,12 +102,3 @@ export function refusal(reason: BookingRejectReason, i: BookingInputs): ApiProbl
   return new ApiProblem(422, `/problems/booking-${reason.replace('_', '-')}`, detail, [{ in: 'body', field: 'startsAt', pointer: '#/startsAt', detail: short }]);
 }
 
-/** Whether this runtime knows the IANA zone (stored settings are validated on write; this guards older or hand-edited rows). */
-export function isKnownZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}

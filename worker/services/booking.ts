@@ -4,10 +4,12 @@ import { findSlots } from '../../shared/slots/find-slots';
 import { toIsoWithOffset } from '../../shared/time/zone';
 import type { Env } from '../env';
 import type { BookingAnswer, PlanRequest } from '../live/coach-booking';
+import { sha256Hex } from '../http/hash';
 import { ApiProblem, invalidField } from '../http/problem';
 import { ms } from '../storage/time';
 import { afterSessionBooked } from './calendar-hooks';
-import { isKnownZone, loadBookingInputs, slotQuery, type BookingScope } from './booking-inputs';
+import { isTimeZone } from '../../shared/protocol';
+import { loadBookingInputs, slotQuery, type BookingScope } from './booking-inputs';
 import { ERASE_HOOKS } from './erase';
 
 const DAY = 86_400_000;
@@ -20,7 +22,10 @@ export const MAX_WINDOW_DAYS = 90;
 ERASE_HOOKS.push((ofSessions) => [`DELETE FROM booking_requests WHERE session_id IN (${ofSessions})`]);
 
 /** The CoachBooking object of a coach: every booking and planned session of that coach goes through it. */
-export const bookingOf = (env: Env, coachId: string) => env.COACH_BOOKING.get(env.COACH_BOOKING.idFromName(coachId));
+export const bookingOf = (env: Env, coachId: string) => {
+  const ns = env.DO_JURISDICTION ? env.COACH_BOOKING.jurisdiction(env.DO_JURISDICTION) : env.COACH_BOOKING;
+  return ns.get(ns.idFromName(coachId));
+};
 
 /**
  * The `Idempotency-Key` header value: required (428 when missing), 1–200 visible ASCII characters (422 otherwise).
@@ -54,7 +59,7 @@ export function slotWindow(q: { from?: string | undefined; to?: string | undefin
 export async function listSlots(env: Env, scope: BookingScope, window: { fromMs: number; toMs: number }, nowMs: number, audience: 'coach' | 'coachee' = 'coach'): Promise<SlotList> {
   const inputs = await loadBookingInputs(env, scope, window.fromMs, window.toMs);
   const coacheeZone = inputs.context.coachee_time_zone;
-  const timeZone = audience === 'coachee' && isKnownZone(coacheeZone) ? coacheeZone : inputs.timeZone;
+  const timeZone = audience === 'coachee' && isTimeZone(coacheeZone) ? coacheeZone : inputs.timeZone;
   const slots = findSlots(slotQuery(inputs, window.fromMs, window.toMs, nowMs));
   return { timeZone, slots: slots.map((s) => ({ startsAt: toIsoWithOffset(s.startMs, timeZone), endsAt: toIsoWithOffset(s.endMs, timeZone) })) };
 }
@@ -84,7 +89,4 @@ function unwrap(a: BookingAnswer): { created: boolean; session: Session } {
 }
 
 /** SHA-256 (hex) of what a booking request asks: its scope and its start instant (so `…+01:00` and the same `Z` time match). */
-export async function requestHash(via: string, startMs: number): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${via}\n${startMs}`));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+export const requestHash = (via: string, startMs: number): Promise<string> => sha256Hex(`${via}\n${startMs}`);

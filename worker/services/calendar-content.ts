@@ -1,4 +1,4 @@
-/** What a session's calendar event and Zoom meeting say: title, our invite block, the Zoom agenda, and hashes to skip writes that change nothing. */
+/** What a session's calendar event and Zoom meeting say: title, our invite block and the Zoom agenda. */
 import type { RenderedBlock } from '../../shared/invite/block';
 import { INVITE_STRINGS } from '../../shared/i18n/invite-strings';
 import type { Env } from '../env';
@@ -23,9 +23,6 @@ export interface EventContent {
   durationMinutes: number;
 }
 
-/** The public base URL for links written into events (jobs have no request to take an origin from). */
-export const publicBase = (env: Env): string => (env.PUBLIC_URL ?? '').replace(/\/$/, '');
-
 /** The block without its first and last line (the begin/end markers only matter inside a description we merge into). */
 function withoutMarkers(text: string): string {
   return text.split('\n').slice(1, -1).join('\n').trim();
@@ -33,11 +30,11 @@ function withoutMarkers(text: string): string {
 
 /**
  * Renders the event content of a session with buildInvitePreview (the same block the coach previews), in the coachee's locale.
+ * `base` is the absolute public URL the coachee link starts with (jobs: the configured PUBLIC_URL, see http/public-url.ts).
  * Zoom's agenda holds at most 2000 characters: a longer full block falls back to the "link only" text.
  * @see https://developers.zoom.us/docs/api/meetings/#tag/meetings/POST/users/{userId}/meetings (agenda ≤ 2000)
  */
-export async function renderEventContent(env: Env, ctx: Ctx, nowMs: number): Promise<EventContent> {
-  const base = publicBase(env);
+export async function renderEventContent(env: Env, base: string, ctx: Ctx, nowMs: number): Promise<EventContent> {
   const preview = await buildInvitePreview(env, base, ctx, nowMs);
   let zoomAgenda = withoutMarkers(preview.text);
   if (Array.from(zoomAgenda).length > ZOOM_LIMITS.agenda) {
@@ -55,10 +52,4 @@ export async function renderEventContent(env: Env, ctx: Ctx, nowMs: number): Pro
     attendees: coachee.email ? [{ email: coachee.email, name: coachee.name }] : [],
     durationMinutes: Math.max(1, Math.round((session.ends_at - session.starts_at) / 60_000)),
   };
-}
-
-/** A SHA-256 hex digest of the given parts, to tell whether a write would change anything. */
-export async function contentHash(parts: readonly (string | number | boolean | null)[]): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(parts)));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }

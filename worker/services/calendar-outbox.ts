@@ -1,17 +1,25 @@
 /** Calendar jobs for the outbox: `calendar.sync` per session and `calendar.delete` per external event, ids only, never content. */
 import type { Env } from '../env';
+import { sha256Hex } from '../http/hash';
 import { enqueue, type Job } from '../jobs/outbox';
+import { addDeleteHolds, type ConnectionProvider, type DeleteHold } from '../storage/calendar-connections';
 import { markPending, type CalendarEventRow } from '../storage/calendar-events';
 
 /** Job kind: write one session's invite into the coach's calendar (create, or merge our block into the event). */
 export const SYNC_KIND = 'calendar.sync';
-/** Job kind: delete an event (and Zoom meeting) we created, after the session it belonged to was erased. */
+/** Job kind: delete an event (and Zoom meeting) we created, after its session was erased or moved to another calendar. */
 export const DELETE_KIND = 'calendar.delete';
 
-/** Why a sync was asked for: the session's live sequence at a publish, or an event (`booked`, `end`). */
-export type SyncReason = number | 'booked' | 'end';
+/**
+ * Why a sync was asked for: the session's live sequence at a publish, or an event (`booked`, `end`, `calendar` = the coach
+ * switched calendars, `retry` = cron found the session still pending long after its last request).
+ */
+export type SyncReason = number | 'booked' | 'end' | 'calendar' | 'retry';
 
-/** The sync job of one session; its id is `<sessionId>:<seq or reason>` (the handler itself is idempotent). */
+/**
+ * The sync job of one session; its id is `<sessionId>:<seq or reason>`. Queues do not deduplicate by id: a repeated delivery
+ * or a second job for the same session is harmless because the handler takes a lease and skips writes that change nothing.
+ */
 export const syncJob = (sessionId: string, reason: SyncReason): Job => ({ id: `${sessionId}:${reason}`, kind: SYNC_KIND, sessionId });
 
 /** The delete job for what a calendar_events row points at outside D1: the coach, provider and external ids only. */
@@ -28,6 +36,17 @@ export const deleteJob = (row: Pick<CalendarEventRow, 'coach_id' | 'provider' | 
   };
 };
 
+/** The connections a delete job needs: its calendar (when it names an event) and its meeting host (when it names a meeting). */
+function connectionsOf(job: Job): ConnectionProvider[] {
+  const needs: ConnectionProvider[] = [];
+  if (job.provider === 'google' || job.provider === 'microsoft') needs.push(job.provider);
+  if (job.meetingProvider === 'zoom') needs.push('zoom');
+  return needs;
+}
+
+/** The key a delete job's holds are stored under: the SHA-256 of its id, so no external id is kept. */
+export const holdKey = (job: Job): Promise<string> => sha256Hex(job.id);
+
 /** Queues send at most 100 messages per call. @see https://developers.cloudflare.com/queues/platform/limits/ */
 const SEND_BATCH = 100;
 
@@ -37,11 +56,27 @@ export async function enqueueAll(env: Env, jobs: Job[]): Promise<void> {
 }
 
 /**
- * Marks the sessions `pending` ("not yet in calendar") and enqueues their sync jobs. D1 first, then the queue: when the
- * provider is down the session still exists and says it is waiting.
+ * Enqueues delete jobs after recording a hold per connection they need, so a retired connection (the coach switched or
+ * disconnected) keeps its credentials until the jobs have run. Holds first: a failed send leaves a hold (the connection stays a
+ * little longer, swept after the Queue's retention), never a job without its credentials.
  */
-export async function requestCalendarSync(env: Env, sessionIds: string[], reason: SyncReason): Promise<void> {
+export async function enqueueDeletes(env: Env, jobs: Job[], nowMs = Date.now()): Promise<void> {
+  if (jobs.length === 0) return;
+  const holds: DeleteHold[] = [];
+  for (const job of jobs) {
+    const jobKey = await holdKey(job);
+    for (const provider of connectionsOf(job)) holds.push({ coachId: String(job.coachId), provider, jobKey });
+  }
+  await addDeleteHolds(env.DB, holds, nowMs);
+  await enqueueAll(env, jobs);
+}
+
+/**
+ * Marks the sessions `pending` ("not yet in calendar"), notes when, and enqueues their sync jobs. D1 first, then the queue: when
+ * the provider is down the session still exists and says it is waiting; when the send fails, cron enqueues it again later.
+ */
+export async function requestCalendarSync(env: Env, sessionIds: string[], reason: SyncReason, nowMs = Date.now()): Promise<void> {
   if (sessionIds.length === 0) return;
-  await markPending(env.DB, sessionIds);
+  await markPending(env.DB, sessionIds, nowMs);
   await enqueueAll(env, sessionIds.map((id) => syncJob(id, reason)));
 }

@@ -18,7 +18,7 @@ export async function exportCoachee(env: Env, coachee: CoacheeRow, nowMs: number
     coachee: toCoachee(coachee),
     engagements: await Promise.all(
       engagements.map(async (e) => {
-        const sessions = await listSessions(env.DB, coachee.coach_id, { engagementId: e.id });
+        const sessions = await listSessions(env.DB, coachee.coach_id, { engagementId: e.id, limit: -1 });
         return {
           ...toEngagement(e),
           sessions: await Promise.all(sessions.map(async (s) => ({ ...toSession(s), state: await loadLiveState(env.DB, env.NOTES_KEYS, s, true) }))),

@@ -46,7 +46,7 @@ export async function coachFeed(env: Env, coach: CoachRow, base: string, nowMs: 
  */
 export async function sessionInvite(env: Env, base: string, ctx: Pick<SessionContext, 'session' | 'engagement' | 'coachee' | 'coach' | 'state'>, nowMs: number): Promise<string> {
   const local = createLocalCalendar({ db: env.DB, coachId: ctx.coach.id });
-  const [stored, content, link] = await Promise.all([local.getEvent(ctx.session.id), renderEventContent(env, ctx, nowMs), coacheeUrl(env, base, ctx.engagement, nowMs)]);
+  const [stored, content, link] = await Promise.all([local.getEvent(ctx.session.id), renderEventContent(env, base, ctx, nowMs), coacheeUrl(env, base, ctx.engagement, nowMs)]);
   const location = ctx.session.meeting_url ?? undefined;
   const event: IcsEvent = {
     uid: `${ctx.session.id}@${uidHost(base)}`,

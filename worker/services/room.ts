@@ -3,8 +3,16 @@ import type { Actor, LiveState, Op } from '../../shared/protocol';
 import type { Env } from '../env';
 import { ApiProblem } from '../http/problem';
 
-/** The room stub of one session. */
-export const roomOf = (env: Env, sessionId: string) => env.SESSION_ROOM.get(env.SESSION_ROOM.idFromName(sessionId));
+/**
+ * The room stub of one session, created in `DO_JURISDICTION` ("eu" in production): the room holds decrypted notes in memory.
+ * @see https://developers.cloudflare.com/durable-objects/reference/data-location/#restrict-durable-objects-to-a-jurisdiction
+ */
+export const roomOf = (env: Env, sessionId: string) => {
+  const ns = env.DO_JURISDICTION ? env.SESSION_ROOM.jurisdiction(env.DO_JURISDICTION) : env.SESSION_ROOM;
+  return ns.get(ns.idFromName(sessionId));
+};
+
+const PROBLEM_TYPES: Record<number, string> = { 403: '/problems/forbidden', 404: '/problems/not-found', 409: '/problems/conflict', 503: '/problems/unavailable' };
 
 /** A fresh op id for a write that arrived over REST. */
 export const restOpId = () => crypto.randomUUID();
@@ -16,8 +24,9 @@ export const restOpId = () => crypto.randomUUID();
 export async function applyThroughRoom(env: Env, sessionId: string, op: Op, actor: Actor): Promise<{ seq: number; state: LiveState }> {
   const { result, state } = await roomOf(env, sessionId).apply(sessionId, op, actor);
   if (result.type === 'rejected') {
-    const type = result.status === 404 ? '/problems/not-found' : result.status === 403 ? '/problems/forbidden' : result.status === 409 ? '/problems/conflict' : '/problems/validation';
-    throw new ApiProblem(result.status, type, result.detail);
+    const type = PROBLEM_TYPES[result.status] ?? '/problems/validation';
+    const errors = result.field ? [{ in: 'body' as const, field: result.field, pointer: `#/${result.field.split('.').join('/')}`, detail: result.detail }] : [];
+    throw new ApiProblem(result.status, type, result.detail, errors, result.status === 503 ? { 'retry-after': '1' } : {});
   }
   return { seq: result.seq, state };
 }
@@ -33,4 +42,10 @@ export function connectToRoom(env: Env, request: Request, sessionId: string, act
   headers.set('x-session-id', sessionId);
   headers.set('x-actor', actor);
   return roomOf(env, sessionId).fetch(new Request(request.url, { headers }));
+}
+
+/** Closes the coachee sockets of every session of an engagement (after its link was revoked or replaced). */
+export async function closeCoacheeSockets(env: Env, engagementId: string): Promise<void> {
+  const { results } = await env.DB.prepare('SELECT id FROM sessions WHERE engagement_id = ?1').bind(engagementId).all<{ id: string }>();
+  await Promise.all(results.map((s) => roomOf(env, s.id).closeCoachees()));
 }

@@ -33,12 +33,6 @@ export async function loadBookingRows(db: D1Database, coachId: string, engagemen
   return context ? { context, sessions: (spans?.results ?? []) as SpanRow[] } : null;
 }
 
-/** Whether the coach has a session within `[startMs - beforeMs, endMs + afterMs)` (overlap, not equality). */
-export async function hasSessionNear(db: D1Database, coachId: string, startMs: number, endMs: number, clear: Clearance): Promise<boolean> {
-  const row = await first<{ n: number }>(sql(db)`SELECT COUNT(*) AS n FROM sessions WHERE coach_id = ${coachId} AND starts_at < ${endMs + clear.afterMs} AND ends_at > ${startMs - clear.beforeMs}`);
-  return (row?.n ?? 0) > 0;
-}
-
 /** The stored request under this coach's idempotency key, or null. */
 export const findBookingRequest = (db: D1Database, coachId: string, key: string) =>
   first<BookingRequestRow>(sql(db)`SELECT * FROM booking_requests WHERE coach_id = ${coachId} AND idempotency_key = ${key}`);

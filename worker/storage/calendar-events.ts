@@ -1,6 +1,6 @@
 /** D1 repository for `calendar_events`: what the outbox created per session, the sync job's lease, and the session's calendar status. */
 import type { Session } from '../../shared/protocol';
-import { all, batch, first, run, sql } from './sql';
+import { all, batch, first, run, sql, type Query } from './sql';
 
 /** What we wrote to the coach's calendar (and Zoom) for one session. */
 export type CalendarEventRow = {
@@ -92,17 +92,29 @@ export async function recordSynced(db: D1Database, sessionId: string, s: SyncedS
   return (events?.meta.changes ?? 0) > 0;
 }
 
-/** Records a failed attempt: the session shows `pending` (will be retried) or `failed` (needs the coach), with the provider's error. */
-export const recordFailure = (db: D1Database, sessionId: string, status: Extract<Session['calendarStatus'], 'pending' | 'failed'>, error: string) =>
+/**
+ * Records a failed attempt: the session shows `pending` (will be retried) or `failed` (needs the coach), with the provider's error.
+ * A retry is as good as a request: `retryAtMs` (when the outbox will try again) keeps cron from enqueueing another one meanwhile.
+ */
+export const recordFailure = (db: D1Database, sessionId: string, status: Extract<Session['calendarStatus'], 'pending' | 'failed'>, error: string, retryAtMs: number | null = null) =>
   batch(db, [
     sql(db)`UPDATE calendar_events SET last_error = ${error.slice(0, 500)} WHERE session_id = ${sessionId}`,
-    sql(db)`UPDATE sessions SET calendar_status = ${status} WHERE id = ${sessionId}`,
+    sql(db)`UPDATE sessions SET calendar_status = ${status}, calendar_sync_requested_at = coalesce(${retryAtMs}, calendar_sync_requested_at) WHERE id = ${sessionId}`,
   ]);
 
-/** Marks sessions as waiting for the outbox (`pending`), before their sync job is enqueued. */
-export async function markPending(db: D1Database, sessionIds: string[]): Promise<void> {
-  await run(sql(db)`UPDATE sessions SET calendar_status = 'pending' WHERE id IN (SELECT value FROM json_each(${JSON.stringify(sessionIds)}))`);
+/** Marks sessions as waiting for the outbox (`pending`) and notes when, before their sync job is enqueued. */
+export async function markPending(db: D1Database, sessionIds: string[], nowMs: number): Promise<void> {
+  await run(sql(db)`UPDATE sessions SET calendar_status = 'pending', calendar_sync_requested_at = ${nowMs}
+    WHERE id IN (SELECT value FROM json_each(${JSON.stringify(sessionIds)}))`);
 }
+
+/**
+ * Sessions still `pending` whose last sync request (or, never requested, their creation) is at or before `requestedBeforeMs`
+ * and that end after `endsAfterMs`: their job was probably never enqueued (a failed send) or got lost.
+ */
+export const stalePending = (db: D1Database, requestedBeforeMs: number, endsAfterMs: number) =>
+  all<{ id: string }>(sql(db)`SELECT id FROM sessions WHERE calendar_status = 'pending' AND ends_at > ${endsAfterMs}
+    AND coalesce(calendar_sync_requested_at, created_at) <= ${requestedBeforeMs} ORDER BY ends_at LIMIT 500`);
 
 /** The row of one session, if a sync ever claimed it. */
 export const getCalendarEvent = (db: D1Database, sessionId: string) => first<CalendarEventRow>(sql(db)`SELECT * FROM calendar_events WHERE session_id = ${sessionId}`);
@@ -135,3 +147,23 @@ export const endedSinceSync = (db: D1Database, sinceMs: number, nowMs: number) =
     WHERE s.ends_at > ${sinceMs} AND s.ends_at <= ${nowMs} AND ce.external_id IS NOT NULL
       AND (ce.synced_at IS NULL OR ce.synced_at < s.ends_at) AND (ce.synced_seq IS NULL OR ce.synced_seq < s.seq)
     ORDER BY s.ends_at LIMIT 500`);
+
+/** The coach's sessions that have not ended by `nowMs` (at most 1000, soonest first): what moves when the coach switches calendars. */
+export const unendedSessions = (db: D1Database, coachId: string, nowMs: number) =>
+  all<{ id: string }>(sql(db)`SELECT id FROM sessions WHERE coach_id = ${coachId} AND ends_at > ${nowMs} ORDER BY starts_at LIMIT 1000`);
+
+/** Rows of the given sessions whose event lives in a remote calendar other than `provider`. */
+export function remoteEventsElsewhere(db: D1Database, coachId: string, sessionIds: string[], provider: string): Promise<CalendarEventRow[]> {
+  if (sessionIds.length === 0) return Promise.resolve([]);
+  return all<CalendarEventRow>(sql(db)`SELECT * FROM calendar_events WHERE coach_id = ${coachId} AND session_id IN (SELECT value FROM json_each(${JSON.stringify(sessionIds)}))
+    AND external_id IS NOT NULL AND provider NOT IN ('local', ${provider})`);
+}
+
+/**
+ * Forgets the given events (rows still pointing at exactly that provider and id) and records `provider` as the session's
+ * calendar: their deletion was handed to the outbox, the next sync creates the event there.
+ */
+export const forgetEvents = (db: D1Database, rows: Pick<CalendarEventRow, 'session_id' | 'provider' | 'external_id'>[], provider: string): Query =>
+  sql(db)`UPDATE calendar_events SET provider = ${provider}, external_id = NULL, etag = NULL, content_hash = NULL, create_started_at = NULL
+    WHERE (session_id, provider, external_id) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
+      FROM json_each(${JSON.stringify(rows.map((r) => [r.session_id, r.provider, r.external_id]))}))`;

@@ -79,11 +79,6 @@ export async function patchCoach(db: D1Database, current: CoachRow, patch: Coach
   return next;
 }
 
-/** All coach ids (for jobs that sweep every coach). */
-export async function listCoachIds(db: D1Database): Promise<string[]> {
-  return (await all<{ id: string }>(sql(db)`SELECT id FROM coaches`)).map((r) => r.id);
-}
-
 /** A URL-safe random token of 128 bits. */
 export function randomToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -49,8 +49,16 @@ export async function createEngagement(db: D1Database, r: EngagementRow): Promis
   return r;
 }
 
-/** Updates an engagement of this coach (including link rotation/revocation). */
+/** Updates the coach-editable fields of an engagement (never the link: see `rotateLink`). */
 export async function updateEngagement(db: D1Database, r: EngagementRow): Promise<void> {
-  await run(sql(db)`UPDATE engagements SET goal = ${r.goal}, model_id = ${r.model_id}, session_minutes = ${r.session_minutes}, status = ${r.status},
-    link_version = ${r.link_version}, link_expires_at = ${r.link_expires_at} WHERE id = ${r.id} AND coach_id = ${r.coach_id}`);
+  await run(sql(db)`UPDATE engagements SET goal = ${r.goal}, model_id = ${r.model_id}, session_minutes = ${r.session_minutes}, status = ${r.status}
+    WHERE id = ${r.id} AND coach_id = ${r.coach_id}`);
 }
+
+/**
+ * Invalidates every earlier coachee link of the engagement by bumping its version in SQL (so a concurrent update can't write an old
+ * version back), and sets the new link's expiry; `expiresAtMs = 0` revokes without a new link. Answers the updated row.
+ */
+export const rotateLink = (db: D1Database, coachId: string, id: string, expiresAtMs: number) =>
+  first<EngagementRow>(sql(db)`UPDATE engagements SET link_version = link_version + 1, link_expires_at = ${expiresAtMs}
+    WHERE id = ${id} AND coach_id = ${coachId} RETURNING *`);

@@ -88,34 +88,48 @@ export async function opWrites(db: D1Database, keys: string, op: Op, after: Live
   const s = w.session;
   const writes: Query[] = [];
   switch (op.kind) {
-    case 'agenda.add':
-    case 'agenda.update': {
+    case 'agenda.add': {
       const item = after.agenda.find((i) => i.id === op.id);
-      if (!item) break;
-      writes.push(
-        op.kind === 'agenda.add'
-          ? q`INSERT INTO agenda_items (id, coach_id, session_id, title, done, position, proposed_by, created_at)
-              VALUES (${item.id}, ${s.coach_id}, ${s.id}, ${item.title}, ${item.done}, ${item.position}, ${item.proposedBy}, ${w.nowMs})`
-          : q`UPDATE agenda_items SET title = ${item.title}, done = ${item.done}, position = ${item.position} WHERE id = ${item.id} AND session_id = ${s.id}`,
-      );
+      if (item) {
+        writes.push(q`INSERT INTO agenda_items (id, coach_id, session_id, title, done, position, proposed_by, created_at)
+          VALUES (${item.id}, ${s.coach_id}, ${s.id}, ${item.title}, ${item.done}, ${item.position}, ${item.proposedBy}, ${w.nowMs})`);
+      }
+      break;
+    }
+    case 'agenda.update': {
+      // Only the fields the op changes, so a room with an older copy never writes stale values back.
+      const p = op.patch;
+      writes.push(q`UPDATE agenda_items SET title = COALESCE(${p.title ?? null}, title), done = COALESCE(${p.done ?? null}, done),
+        position = COALESCE(${p.position ?? null}, position) WHERE id = ${op.id} AND session_id = ${s.id}`);
       break;
     }
     case 'agenda.remove':
       writes.push(q`DELETE FROM agenda_items WHERE id = ${op.id} AND session_id = ${s.id}`);
       break;
-    case 'agreement.add':
-    case 'agreement.update': {
+    case 'agreement.add': {
       const a = after.agreements.find((x) => x.id === op.id);
-      if (!a) break;
-      const who = whoColumns(a.who);
-      const closedIn = a.status === 'open' ? null : s.id;
-      writes.push(
-        op.kind === 'agreement.add'
-          ? q`INSERT INTO agreements (id, coach_id, engagement_id, session_id, who_kind, who_name, what, due, status, created_at, updated_at)
-              VALUES (${a.id}, ${s.coach_id}, ${s.engagement_id}, ${s.id}, ${who.kind}, ${who.name}, ${a.what}, ${a.due}, ${a.status}, ${w.nowMs}, ${w.nowMs})`
-          : q`UPDATE agreements SET who_kind = ${who.kind}, who_name = ${who.name}, what = ${a.what}, due = ${a.due}, status = ${a.status},
-              closed_in_session_id = ${closedIn}, updated_at = ${ms(a.updatedAt)} WHERE id = ${a.id} AND engagement_id = ${s.engagement_id}`,
-      );
+      if (a) {
+        const who = whoColumns(a.who);
+        writes.push(q`INSERT INTO agreements (id, coach_id, engagement_id, session_id, who_kind, who_name, what, due, status, created_at, updated_at)
+          VALUES (${a.id}, ${s.coach_id}, ${s.engagement_id}, ${s.id}, ${who.kind}, ${who.name}, ${a.what}, ${a.due}, ${a.status}, ${w.nowMs}, ${w.nowMs})`);
+      }
+      break;
+    }
+    case 'agreement.update': {
+      // Only the fields the op changes: a carried-over agreement is shown in several sessions' rooms, each with its own copy.
+      const p = op.patch;
+      const who = p.who === undefined ? null : whoColumns(p.who);
+      const status = p.status ?? null;
+      const closedIn = status === null ? null : status === 'open' ? '' : s.id;
+      writes.push(q`UPDATE agreements SET
+          who_kind = COALESCE(${who?.kind ?? null}, who_kind),
+          who_name = CASE WHEN ${who ? 1 : 0} = 1 THEN ${who?.name ?? null} ELSE who_name END,
+          what = COALESCE(${p.what ?? null}, what),
+          due = CASE WHEN ${p.due === undefined ? 0 : 1} = 1 THEN ${p.due ?? null} ELSE due END,
+          status = COALESCE(${status}, status),
+          closed_in_session_id = CASE WHEN ${closedIn} IS NULL THEN closed_in_session_id ELSE NULLIF(${closedIn}, '') END,
+          updated_at = ${w.nowMs}
+        WHERE id = ${op.id} AND engagement_id = ${s.engagement_id}`);
       break;
     }
     case 'agreement.remove':

@@ -38,13 +38,13 @@ export const toSession = (r: SessionRow): Session => ({
 
 const SELECT = 'SELECT s.*, e.coachee_id FROM sessions s JOIN engagements e ON e.id = s.engagement_id';
 
-/** Sessions of this coach, newest first, optionally of one engagement and within [from, to). */
-export function listSessions(db: D1Database, coachId: string, f: { engagementId?: string; fromMs?: number; toMs?: number }): Promise<SessionRow[]> {
+/** Sessions of this coach, newest first, optionally of one engagement and within [from, to); at most `limit` (default 500; -1 for all). */
+export function listSessions(db: D1Database, coachId: string, f: { engagementId?: string; fromMs?: number; toMs?: number; limit?: number }): Promise<SessionRow[]> {
   return all<SessionRow>({
     stmt: db
       .prepare(`${SELECT} WHERE s.coach_id = ?1 AND (?2 IS NULL OR s.engagement_id = ?2) AND (?3 IS NULL OR s.ends_at > ?3) AND (?4 IS NULL OR s.starts_at < ?4)
-        ORDER BY s.starts_at DESC LIMIT 500`)
-      .bind(coachId, f.engagementId ?? null, f.fromMs ?? null, f.toMs ?? null),
+        ORDER BY s.starts_at DESC LIMIT ?5`)
+      .bind(coachId, f.engagementId ?? null, f.fromMs ?? null, f.toMs ?? null, f.limit ?? 500),
     text: 'listSessions',
   });
 }

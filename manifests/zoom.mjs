@@ -1,0 +1,51 @@
+/** The Zoom app manifest (Marketplace build flow, manifest "early preview"): an in-meeting panel with in-client OAuth. */
+import { TEXTS } from './texts.mjs';
+
+/**
+ * Zoom Apps SDK calls the panel makes; each must be switched on for the app.
+ * @see https://appssdk.zoom.us/classes/ZoomSdk.ZoomSdk.html
+ */
+export const ZOOM_APIS = ['getRunningContext', 'getMeetingContext', 'getMeetingUUID', 'getUserContext', 'getAppContext', 'authorize', 'onAuthorized', 'promptAuthorize', 'openUrl'];
+
+/**
+ * Granular scopes: run in meetings, read the signed-in user, and create/read/update/delete the meetings we book.
+ * @see https://developers.zoom.us/docs/integrations/oauth-scopes-granular/
+ */
+export const ZOOM_SCOPES = ['zoomapp:inmeeting', 'user:read:user', 'meeting:write:meeting', 'meeting:read:meeting', 'meeting:update:meeting', 'meeting:delete:meeting'];
+
+/**
+ * The manifest: the home URL is our Zoom panel, the domain allow list holds our host only (the SDK is bundled, not loaded
+ * from Zoom's CDN), in-client OAuth redirects back to the same page (PKCE `plain`, PLATFORMS.md 4.2).
+ * @see https://developers.zoom.us/docs/build-flow/manifests/schema/
+ * @see https://developers.zoom.us/docs/build-flow/manifests/schema/in-client-app-features/
+ * @see https://developers.zoom.us/docs/zoom-apps/authentication/
+ * @param {{ base: string, hostname: string }} o
+ */
+export function zoomManifest(o) {
+  const home = `${o.base}/panel/zoom`;
+  const en = TEXTS.en;
+  return {
+    display_information: { display_name: en.shortName, description: en.shortDescription, long_description: en.fullDescription },
+    oauth_information: {
+      usage: 'USER_OPERATION',
+      development_redirect_uri: home,
+      production_redirect_uri: home,
+      oauth_allow_list: [home],
+      strict_mode: true,
+      subdomain_strict_mode: true,
+      scopes: ZOOM_SCOPES.map((scope) => ({ scope, optional: false })),
+    },
+    features: {
+      products: ['ZOOM_MEETING'],
+      development_home_uri: home,
+      production_home_uri: home,
+      domain_allow_list: [{ domain: o.hostname, explanation: en.domainReason }],
+      in_client_feature: {
+        zoom_app_api: { enable: true, zoom_app_apis: ZOOM_APIS },
+        in_client_oauth: { enable: true },
+        guest_mode: { enable: false, enable_test_guest_mode: false },
+        collaborate_mode: { enable: false, enable_screen_sharing: false, enable_play_together: false },
+      },
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/** Switching and disconnecting calendars and Zoom: upcoming events move, the old connection is kept (retired) for deleting what it made, then dropped. */
+import { env } from 'cloudflare:test';
+import { afterAll, describe, expect, it } from 'vitest';
+import { googleEventId } from '../../worker/providers/google';
+import { deleteJob } from '../../worker/services/calendar-outbox';
+import { GoogleCalendarFake } from '../fakes/google-calendar';
+import { MicrosoftGraphFake } from '../fakes/microsoft-graph';
+import { ZoomFake } from '../fakes/zoom';
+import { blockProviderTraffic, coachIdOf, connections, connectProvider, deliver, eventRow, routeCoach, sessionOf, syncOk } from './calendar-helpers';
+import { call, setup, signIn } from './helpers';
+
+afterAll(blockProviderTraffic);
+
+const DAY = 86_400_000;
+/** 09:00 UTC, `days` from today (negative: in the past). */
+const at = (days: number) => new Date(Math.floor(Date.now() / DAY) * DAY + days * DAY + 9 * 3_600_000).toISOString();
+
+/** The delete job the outbox gets for an event (no meeting), as the switch and the erasure build it. */
+const eventDelete = (coachId: string, provider: string, externalId: string) => deleteJob({ coach_id: coachId, provider, external_id: externalId, meeting_provider: null, meeting_id: null });
+
+async function expectAcked(jobs: Parameters<typeof deliver>[0]) {
+  const r = await deliver(jobs);
+  expect(r.retried).toEqual([]);
+  expect(r.acked).toEqual(r.ids);
+}
+
+describe('switching calendars', () => {
+  it('Google → Outlook: the upcoming event moves, the past one stays in Google with the retired connection until its coachee is erased', async () => {
+    const google = new GoogleCalendarFake();
+    const graph = new MicrosoftGraphFake();
+    const token = await signIn();
+    const coachId = await coachIdOf(token);
+    routeCoach(coachId, (req) => (new URL(req.url).hostname.endsWith('googleapis.com') ? google.fetch(req) : graph.fetch(req)));
+    await connectProvider(token, 'google', google.auth.grant());
+    const past = await setup({ token, startsAt: at(-2) });
+    const next = await setup({ token, startsAt: at(3) });
+    await syncOk(past.session.id);
+    await syncOk(next.session.id);
+    const pastEvent = googleEventId(past.session.id);
+    const nextEvent = googleEventId(next.session.id);
+    expect(google.liveEvents().map((e) => e.id).sort()).toEqual([pastEvent, nextEvent].sort());
+
+    expect((await connectProvider(token, 'microsoft', graph.auth.grant())).calendar).toEqual({ provider: 'microsoft' });
+    expect(await connections(coachId)).toEqual([{ provider: 'google', retired: true }, { provider: 'microsoft', retired: false }]);
+    expect(await eventRow(next.session.id)).toMatchObject({ provider: 'microsoft', external_id: null });
+    expect(await eventRow(past.session.id)).toMatchObject({ provider: 'google', external_id: pastEvent });
+    expect((await sessionOf(token, next.session.id)).calendarStatus).toBe('pending');
+    expect((await sessionOf(token, past.session.id)).calendarStatus).toBe('synced');
+
+    // The delete job the switch queued, and the sync that re-creates the session in Outlook.
+    await expectAcked([eventDelete(coachId, 'google', nextEvent)]);
+    expect(google.events.get(nextEvent)?.status).toBe('cancelled');
+    expect(google.events.get(pastEvent)?.status).toBe('confirmed');
+    expect(await connections(coachId)).toContainEqual({ provider: 'google', retired: true }); // the past event still needs it
+    await syncOk(next.session.id, 'calendar');
+    const [outlook] = [...graph.events.values()];
+    expect(graph.events.size).toBe(1);
+    expect(outlook!.transactionId).toBe(next.session.id);
+    expect(await eventRow(next.session.id)).toMatchObject({ provider: 'microsoft', external_id: outlook!.id });
+
+    // Erasing the past session's coachee reaches the event in the retired calendar; then nothing needs Google any more.
+    expect((await call('DELETE', `/api/coachees/${past.coachee.id}`, { token })).status).toBe(204);
+    expect(await connections(coachId)).toContainEqual({ provider: 'google', retired: true }); // held by the queued delete
+    await expectAcked([eventDelete(coachId, 'google', pastEvent)]);
+    expect(google.events.get(pastEvent)?.status).toBe('cancelled');
+    expect(await connections(coachId)).toEqual([{ provider: 'microsoft', retired: false }]);
+    expect(new Set(google.requests.filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').at(-1)))).toEqual(new Set([nextEvent, pastEvent]));
+  });
+
+  it('switching back un-retires the connection, and a delete that already ran is harmless when delivered again', async () => {
+    const google = new GoogleCalendarFake();
+    const graph = new MicrosoftGraphFake();
+    const token = await signIn();
+    const coachId = await coachIdOf(token);
+    routeCoach(coachId, (req) => (new URL(req.url).hostname.endsWith('googleapis.com') ? google.fetch(req) : graph.fetch(req)));
+    await connectProvider(token, 'google', google.auth.grant());
+    const past = await setup({ token, startsAt: at(-1) });
+    await syncOk(past.session.id);
+    await connectProvider(token, 'microsoft', graph.auth.grant());
+    expect(await connections(coachId)).toEqual([{ provider: 'google', retired: true }, { provider: 'microsoft', retired: false }]);
+    // Microsoft made nothing, so going back to Google drops it at once.
+    await connectProvider(token, 'google', google.auth.grant());
+    expect(await connections(coachId)).toEqual([{ provider: 'google', retired: false }]);
+
+    const next = await setup({ token, startsAt: at(4) });
+    await syncOk(next.session.id);
+    expect((await call('DELETE', '/api/me/calendar', { token })).body.calendar.provider).toBe('local');
+    const job = eventDelete(coachId, 'google', googleEventId(next.session.id));
+    await expectAcked([job]);
+    await expectAcked([job]);
+    expect(google.events.get(googleEventId(next.session.id))?.status).toBe('cancelled');
+    expect(google.events.get(googleEventId(past.session.id))?.status).toBe('confirmed');
+    expect(await connections(coachId)).toEqual([{ provider: 'google', retired: true }]);
+  });
+});
+
+describe('a delete that gives up', () => {
+  it('releases its hold from the dead-letter queue, so the retired connection does not stay forever', async () => {
+    const google = new GoogleCalendarFake();
+    const token = await signIn();
+    const coachId = await coachIdOf(token);
+    routeCoach(coachId, google.fetch);
+    await connectProvider(token, 'google', google.auth.grant());
+    const { session } = await setup({ token, startsAt: at(5) });
+    await syncOk(session.id);
+    expect((await call('DELETE', '/api/me/calendar', { token })).body.calendar.provider).toBe('local');
+    expect(await connections(coachId)).toEqual([{ provider: 'google', retired: true }]);
+
+    const gaveUp = await deliver([eventDelete(coachId, 'google', googleEventId(session.id))], 11, env, 'coaching-outbox-dlq');
+    expect(gaveUp.acked).toEqual(gaveUp.ids);
+    expect(await connections(coachId)).toEqual([]);
+  });
+});
+
+describe('disconnecting Zoom', () => {
+  it('keeps the retired Zoom connection while a meeting may need deleting; erasure deletes the meeting, then the connection goes', async () => {
+    const zoom = new ZoomFake();
+    const token = await signIn();
+    const coachId = await coachIdOf(token);
+    routeCoach(coachId, zoom.fetch);
+    await connectProvider(token, 'zoom', zoom.auth.grant());
+    await call('PATCH', '/api/me', { token, body: { meetingHost: 'zoom' } });
+    const { session, coachee } = await setup({ token, startsAt: at(-3) });
+    await syncOk(session.id);
+    const row = (await eventRow(session.id))!;
+    expect(zoom.meetings.size).toBe(1);
+
+    expect((await call('DELETE', '/api/me/calendar?provider=zoom', { token })).status).toBe(200);
+    expect(await connections(coachId)).toEqual([{ provider: 'zoom', retired: true }]);
+    expect(zoom.meetings.size).toBe(1); // a disconnect deletes nothing: the session keeps its link
+
+    expect((await call('DELETE', `/api/coachees/${coachee.id}`, { token })).status).toBe(204);
+    await expectAcked([deleteJob({ ...row, provider: 'local', external_id: session.id })]);
+    expect(zoom.meetings.size).toBe(0);
+    expect(await connections(coachId)).toEqual([]);
+    expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM calendar_delete_holds WHERE coach_id = ?1').bind(coachId).first('n')).toBe(0);
+  });
+});

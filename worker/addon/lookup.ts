@@ -1,0 +1,69 @@
+/** The add-on's reads from D1: the coach a Google user is, the coach's next sessions, and the session a Calendar event belongs to. */
+import { getIdentity } from '../storage/identities';
+import { getCoach, type CoachRow } from '../storage/coaches';
+import { all, first, sql } from '../storage/sql';
+import type { Session } from '../../shared/protocol';
+import { googleEventId } from '../providers/google';
+
+/**
+ * The coach a verified Google user signs in as: the one their Google account is linked to (a panel sign-in with Google),
+ * else the coach with that e-mail address; null when neither exists (the user never opened the panel).
+ */
+export async function coachForGoogleUser(db: D1Database, subject: string, email: string): Promise<CoachRow | null> {
+  const linked = subject ? await getIdentity(db, 'google', subject) : null;
+  if (linked) return getCoach(db, linked.coach_id);
+  return first<CoachRow>(sql(db)`SELECT * FROM coaches WHERE email = ${email.trim().toLowerCase()}`);
+}
+
+/** One of the coach's sessions that has not ended, with its coachee's name. */
+export type UpcomingRow = { id: string; starts_at: number; ends_at: number; calendar_status: Session['calendarStatus']; coachee_name: string };
+
+/** The coach's sessions that have not ended by `nowMs`, soonest first. */
+export const upcomingSessions = (db: D1Database, coachId: string, nowMs: number, limit: number) =>
+  all<UpcomingRow>(sql(db)`SELECT s.id, s.starts_at, s.ends_at, s.calendar_status, p.name AS coachee_name
+    FROM sessions s JOIN engagements e ON e.id = s.engagement_id JOIN coachees p ON p.id = e.coachee_id
+    WHERE s.coach_id = ${coachId} AND s.ends_at > ${nowMs} ORDER BY s.starts_at LIMIT ${limit}`);
+
+const BASE32HEX = '0123456789abcdefghijklmnopqrstuv';
+const SESSION_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+/**
+ * The session id a Google event id was derived from (the inverse of `googleEventId`: lowercase base32hex of the id's bytes),
+ * or null when the event id is not one we derive.
+ * @see https://www.rfc-editor.org/rfc/rfc4648#section-7
+ */
+export function sessionIdOfGoogleEventId(eventId: string): string | null {
+  if (!/^[0-9a-v]{5,1024}$/.test(eventId)) return null;
+  const bytes: number[] = [];
+  let buffer = 0;
+  let bits = 0;
+  for (const char of eventId) {
+    buffer = ((buffer << 5) | BASE32HEX.indexOf(char)) & 0xfff;
+    bits += 5;
+    if (bits >= 8) {
+      bytes.push((buffer >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  let decoded: string;
+  try {
+    decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(Uint8Array.from(bytes));
+  } catch {
+    return null;
+  }
+  if (!SESSION_ID.test(decoded)) return null;
+  return googleEventId(decoded) === eventId ? decoded : null;
+}
+
+/**
+ * The coach's session a Google Calendar event belongs to: the event the outbox recorded for it, or the event id derived from
+ * the session's id (what the Google provider inserts), so a session shows even before its sync row was written. Null for
+ * every other event, and for other coaches' sessions.
+ */
+export async function sessionIdForGoogleEvent(db: D1Database, coachId: string, eventId: string): Promise<string | null> {
+  const derived = sessionIdOfGoogleEventId(eventId);
+  const row = await first<{ session_id: string }>(sql(db)`SELECT session_id FROM calendar_events WHERE coach_id = ${coachId} AND provider = 'google' AND external_id = ${eventId}
+    UNION ALL SELECT id AS session_id FROM sessions WHERE id = ${derived} AND coach_id = ${coachId}
+    LIMIT 1`);
+  return row?.session_id ?? null;
+}
