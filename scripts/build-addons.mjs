@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /** Builds the add-on bundles (one per host entry) and the stylesheet into dist/public/assets/, with a size manifest. */
 import { build, context } from 'esbuild';
+import { minify } from 'terser';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -26,8 +27,27 @@ export async function buildAddons({ quiet = false } = {}) {
   await mkdir(outdir, { recursive: true });
   const [scripts, styles] = buildOptions(quiet);
   await build(scripts);
+  await Promise.all(Object.keys(ENTRIES).map((name) => compress(join(outdir, `${name}.js`))));
   await build(styles);
   return writeManifest(quiet);
+}
+
+/**
+ * A second minification pass with terser over esbuild's output (a few hundred bytes gzipped on the panel, which runs inside
+ * meeting clients on a 30 KB budget); keeps the source map chained to the original sources. Watch builds skip it.
+ * @see https://terser.org/docs/api-reference#minify-options
+ */
+async function compress(file) {
+  const map = await readFile(`${file}.map`, 'utf8');
+  const out = await minify(await readFile(file, 'utf8'), {
+    module: true,
+    ecma: 2020,
+    compress: { passes: 2 },
+    mangle: true,
+    sourceMap: { content: map, url: `${basename(file)}.map` },
+  });
+  await writeFile(file, out.code);
+  await writeFile(`${file}.map`, out.map);
 }
 
 /** Rebuilds on every change under addons/ and shared/ (used by `npm run dev`). */

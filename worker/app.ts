@@ -18,6 +18,7 @@ import { icsRoutes } from './routes/ics';
 import { meRoutes } from './routes/me';
 import { modelRoutes } from './routes/models';
 import { pageRoutes } from './routes/pages';
+import { referralRoutes } from './routes/referral';
 import { sessionItemRoutes } from './routes/session-items';
 import { sessionRoutes } from './routes/sessions';
 
@@ -52,6 +53,7 @@ export function createApp() {
   app.route('/api/c', coacheeLinkRoutes);
   app.route('/api/c', coacheeBookingRoutes);
   app.route('/api/sessions', bookingRoutes);
+  app.route('/api/sessions', referralRoutes);
   app.route('/api/sessions', sessionRoutes);
   app.route('/api', sessionItemRoutes);
   app.route('/api', calendarRoutes);

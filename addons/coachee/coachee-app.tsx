@@ -1,15 +1,16 @@
-/** The coachee page: session at a glance, the agenda with a field to propose a topic, and the agreements with ticks for their own. */
-import { useState } from 'preact/hooks';
+/** The coachee page: session at a glance, the next session (or planning it), the agenda with a field to propose a topic, and the agreements with ticks for their own. */
+import { useEffect, useState } from 'preact/hooks';
 import type { Agreement } from '../../shared/protocol';
 import { Loader } from '../panel/components/loader';
+import { BookingMessage, SlotPicker } from '../panel/components/slot-picker';
 import { StatusView } from '../panel/components/status-view';
-import { formatDue, formatWhen } from '../panel/format';
+import { formatDue, formatTime, formatWhen } from '../panel/format';
 import type { CoacheePageModel } from './coachee-model';
 import { coacheeStrings } from './i18n';
 import type { CoacheeStrings } from './i18n';
 
-/** The whole coachee page. */
-export function CoacheeApp({ page }: { page: CoacheePageModel }) {
+/** The whole coachee page; `inviteUrl` is where the upcoming session's invite file is downloaded. */
+export function CoacheeApp({ page, inviteUrl }: { page: CoacheePageModel; inviteUrl: string }) {
   const t = coacheeStrings(page.locale.value);
   const view = page.view.value;
   const status = page.status.value;
@@ -41,7 +42,7 @@ export function CoacheeApp({ page }: { page: CoacheePageModel }) {
         <p class="hdr-time">
           {view.session ? (
             <>
-              {t.session}: <time dateTime={view.session.startsAt}>{formatWhen(view.session.startsAt, view.timeZone, locale)}</time>
+              {page.sessionOver.value ? t.lastSession : t.session}: <time dateTime={view.session.startsAt}>{formatWhen(view.session.startsAt, view.timeZone, locale)}</time>
               {view.session.meetingUrl && (
                 <>
                   {' · '}
@@ -55,12 +56,8 @@ export function CoacheeApp({ page }: { page: CoacheePageModel }) {
             t.noSession
           )}
         </p>
-        {view.nextSession && (
-          <p class="hdr-time">
-            {t.next}: <time dateTime={view.nextSession.startsAt}>{formatWhen(view.nextSession.startsAt, view.timeZone, locale)}</time>
-          </p>
-        )}
       </header>
+      <CoacheeNext page={page} t={t} inviteUrl={inviteUrl} />
       <CoacheeAgenda page={page} t={t} canPropose={live !== null} />
       <CoacheeAgreements page={page} t={t} />
       <p class="hint">{t.privacy}</p>
@@ -75,6 +72,41 @@ export function CoacheeApp({ page }: { page: CoacheePageModel }) {
         </div>
       )}
     </main>
+  );
+}
+
+/** The next session with its invite file, or the free slots (in the coachee's own zone) to plan it. */
+function CoacheeNext({ page, t, inviteUrl }: { page: CoacheePageModel; t: CoacheeStrings; inviteUrl: string }) {
+  const next = page.upcoming.value;
+  const locale = page.locale.value;
+  const zone = page.view.value?.timeZone ?? page.booking.zone.value;
+  useEffect(() => {
+    if (!next) page.booking.start();
+  }, [next]);
+  return (
+    <section aria-labelledby="c-next-h" class="next" data-testid="coachee-next">
+      <h2 id="c-next-h" class="section-h">
+        {next ? t.upcoming : t.plan}
+      </h2>
+      {next ? (
+        <>
+          <p class="next-when">
+            <time dateTime={next.startsAt}>{formatWhen(next.startsAt, zone, locale)}</time>–{formatTime(next.endsAt, zone, locale)}
+          </p>
+          {page.inviteFor.value === next.id && (
+            <a class="btn" href={inviteUrl} download>
+              {t.invite}
+            </a>
+          )}
+        </>
+      ) : (
+        <>
+          <p class="hint">{t.planIntro}</p>
+          <SlotPicker booking={page.booking} t={t.booking} locale={locale} id="c-slot" />
+        </>
+      )}
+      <BookingMessage booking={page.booking} t={t.booking} locale={locale} />
+    </section>
   );
 }
 

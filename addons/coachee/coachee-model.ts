@@ -1,15 +1,32 @@
-/** The coachee page's model: load through the capability link (with an offline copy), propose topics, tick own agreements. */
+/** The coachee page's model: load through the capability link (with an offline copy), propose topics, tick own agreements, plan the next session. */
 import { computed, createModel, signal } from '@preact/signals';
 import type { ReadonlySignal } from '@preact/signals';
 import type { CoacheeView, Locale } from '../../shared/protocol';
+import { Booking } from '../panel/models/booking';
+import type { BookingApi } from '../panel/models/booking';
 import { LiveSync, liveStoreKey } from '../panel/models/live-sync';
 import type { LiveSyncModel } from '../panel/models/live-sync';
 import type { Clock, KeyValueStore, LoadFailure, NewId } from '../panel/ports';
 
-/** `GET /api/c/:token`; rejects with a `LoadFailure`. */
-export type CoacheeApi = { load(): Promise<CoacheeView> };
+/** The coachee's API on their link: `GET /api/c/:token` (rejects with a `LoadFailure`), slots and booking, and the invite file. */
+export type CoacheeApi = BookingApi & {
+  load(): Promise<CoacheeView>;
+  /** The session the invite file `GET /api/c/:token/invite.ics` is for, or `null` when there is none to download (no session, or the coach's calendar sends its own invites). */
+  inviteSessionId(): Promise<string | null>;
+};
 
-export type CoacheeDeps = { api: CoacheeApi; clock: Clock; store: KeyValueStore; newId: NewId; cacheKey: string };
+export type CoacheeDeps = {
+  api: CoacheeApi;
+  clock: Clock;
+  store: KeyValueStore;
+  newId: NewId;
+  cacheKey: string;
+  /** Whether the browser has a network (`navigator.onLine`). */
+  online: () => boolean;
+};
+
+/** A session the coachee has coming up, as the page shows it. */
+export type Upcoming = { id: string; startsAt: string; endsAt: string };
 
 const TITLE_MAX = 200;
 
@@ -24,6 +41,27 @@ export const CoacheePage = createModel((deps: CoacheeDeps) => {
   const live = signal<LiveSyncModel | null>(null);
   const locale = signal<Locale>('nl');
   const chosenLocale = signal(false);
+  const booked = signal<Upcoming | null>(null);
+  const inviteFor = signal<string | null>(null);
+
+  /** Offers the invite file only once the API confirms it is the file of this session. */
+  async function checkInvite(id: string): Promise<void> {
+    try {
+      inviteFor.value = (await deps.api.inviteSessionId()) === id ? id : null;
+    } catch {
+      inviteFor.value = null;
+    }
+  }
+
+  /**
+   * The next session: one just booked here, the one after the current session, or the current
+   * session itself while it has not started yet.
+   */
+  const upcoming = computed<Upcoming | null>(() => {
+    const v = view.value;
+    const current = v?.session;
+    return booked.value ?? v?.nextSession ?? (current && Date.parse(current.startsAt) > deps.clock.now() ? current : null);
+  });
 
   function open(data: CoacheeView): void {
     view.value = data;
@@ -39,6 +77,8 @@ export const CoacheePage = createModel((deps: CoacheeDeps) => {
       });
     }
     status.value = 'ready';
+    const next = upcoming.value;
+    if (next) void checkInvite(next.id);
   }
 
   const state = computed(() => live.value?.view.value ?? null);
@@ -50,6 +90,26 @@ export const CoacheePage = createModel((deps: CoacheeDeps) => {
     locale: locale as ReadonlySignal<Locale>,
     agenda: computed(() => state.value?.agenda ?? view.value?.agenda ?? []),
     agreements: computed(() => (state.value?.agreements ?? view.value?.agreements ?? []).filter((a) => a.status !== 'dropped')),
+    upcoming,
+    /** The session on the page is over (the page then shows it as the last one, with its agreements). */
+    sessionOver: computed(() => {
+      const current = view.value?.session;
+      return !!current && Date.parse(current.endsAt) <= deps.clock.now();
+    }),
+    /** The id of the upcoming session when its invite file can be downloaded. */
+    inviteFor: inviteFor as ReadonlySignal<string | null>,
+    /** Booking the next session in the coachee's own time zone (the API answers in it). */
+    booking: new Booking({
+      api: deps.api,
+      clock: deps.clock,
+      newId: deps.newId,
+      online: deps.online,
+      timeZone: 'Europe/Amsterdam',
+      onBooked(session) {
+        booked.value = session;
+        void checkInvite(session.id);
+      },
+    }),
 
     async load(): Promise<void> {
       status.value = 'loading';

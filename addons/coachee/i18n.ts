@@ -1,5 +1,6 @@
 /** UI strings of the coachee page, Dutch first and English. */
 import type { Locale } from '../../shared/protocol';
+import type { PickerStrings } from '../panel/components/slot-picker';
 
 const nl = {
   title: 'Jouw coachingsessie',
@@ -14,8 +15,8 @@ const nl = {
   withCoach: (coach: string) => `Coaching met ${coach}`,
   goal: 'Doel van je traject',
   session: 'Sessie',
+  lastSession: 'Vorige sessie',
   noSession: 'Er is nog geen sessie gepland.',
-  next: 'Volgende sessie',
   join: 'Deelnemen aan de vergadering',
   agenda: 'Agenda',
   agendaEmpty: 'Nog geen onderwerpen. Wat wil jij bespreken?',
@@ -36,6 +37,26 @@ const nl = {
   dismiss: 'Melding sluiten',
   switchLocale: 'EN',
   switchLocaleLabel: 'Switch to English',
+  plan: 'Plan je volgende sessie',
+  planIntro: 'Kies een moment dat jou goed uitkomt; je coach ziet de afspraak meteen.',
+  upcoming: 'Je volgende sessie',
+  invite: 'Zet in je eigen agenda (.ics)',
+  booking: {
+    pick: 'Tijden in jouw tijdzone',
+    loading: 'Vrije tijden laden…',
+    none: 'Er zijn nu geen vrije tijden. Vraag je coach om een moment.',
+    loadFailed: 'De vrije tijden konden niet worden geladen.',
+    retry: 'Opnieuw proberen',
+    more: 'Meer dagen',
+    confirm: 'Boek deze tijd',
+    booking: 'Boeken…',
+    cancel: 'Annuleren',
+    booked: (when: string) => `Gelukt! Je volgende sessie is ${when}.`,
+    taken: 'Die tijd is net bezet geraakt; kies een andere.',
+    invalid: 'Dat kan niet',
+    offline: 'Geen verbinding: er wordt pas geboekt als je weer online bent en het opnieuw probeert.',
+    failed: 'Boeken lukte niet. Probeer het opnieuw.',
+  } satisfies PickerStrings as PickerStrings,
 };
 
 export type CoacheeStrings = typeof nl;
@@ -53,8 +74,8 @@ const en: CoacheeStrings = {
   withCoach: (coach) => `Coaching with ${coach}`,
   goal: 'Goal of your trajectory',
   session: 'Session',
+  lastSession: 'Last session',
   noSession: 'No session has been planned yet.',
-  next: 'Next session',
   join: 'Join the meeting',
   agenda: 'Agenda',
   agendaEmpty: 'No topics yet. What would you like to discuss?',
@@ -75,6 +96,26 @@ const en: CoacheeStrings = {
   dismiss: 'Dismiss message',
   switchLocale: 'NL',
   switchLocaleLabel: 'Wissel naar Nederlands',
+  plan: 'Plan your next session',
+  planIntro: 'Pick a moment that suits you; your coach sees the appointment right away.',
+  upcoming: 'Your next session',
+  invite: 'Add to your own calendar (.ics)',
+  booking: {
+    pick: 'Times in your time zone',
+    loading: 'Loading free times…',
+    none: 'There are no free times right now. Ask your coach for a moment.',
+    loadFailed: 'The free times could not be loaded.',
+    retry: 'Try again',
+    more: 'More days',
+    confirm: 'Book this time',
+    booking: 'Booking…',
+    cancel: 'Cancel',
+    booked: (when) => `Done! Your next session is ${when}.`,
+    taken: 'That time was just taken; pick another.',
+    invalid: 'That is not possible',
+    offline: 'No connection: nothing is booked until you are back online and try again.',
+    failed: 'Booking failed. Please try again.',
+  },
 };
 
 /** The coachee page's strings for a locale. */

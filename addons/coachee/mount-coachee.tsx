@@ -1,8 +1,8 @@
 /** The coachee page's shell: all DOM work — API and socket on the capability link, storage, theme, rendering. */
 import { effect } from '@preact/signals';
 import { render } from 'preact';
-import type { CoacheeView } from '../../shared/protocol';
-import { createJsonFetch, failureOf } from '../panel/shell/http';
+import type { CoacheeView, Session, SlotList } from '../../shared/protocol';
+import { asProblem, createJsonFetch, failureOf } from '../panel/shell/http';
 import { keepLive, toWebSocketUrl } from '../panel/shell/live-socket';
 import { createLocalStore } from '../panel/shell/local-store';
 import { createClock } from '../panel/shell/clock';
@@ -21,16 +21,26 @@ export const tokenFromPath = (pathname: string): string | null => /^\/c\/([^/]+)
 export function mountCoachee(root: HTMLElement, win: Window = window): void {
   const token = tokenFromPath(win.location.pathname);
   const json = createJsonFetch(() => null, win.fetch.bind(win));
+  const base = `/api/c/${token}`;
+  const inviteUrl = `${base}/invite.ics`;
+  const enc = encodeURIComponent;
   const api = {
     async load() {
       try {
-        return await json<CoacheeView>('GET', `/api/c/${token}`);
+        return await json<CoacheeView>('GET', base);
       } catch (err) {
         throw failureOf(err);
       }
     },
+    slots: (from: string, to: string) => asProblem(json<SlotList>('GET', `${base}/slots?from=${enc(from)}&to=${enc(to)}`)),
+    book: (startsAt: string, key: string) => asProblem(json<Session>('POST', `${base}/book`, { startsAt }, { 'idempotency-key': key })),
+    /** The session id in the invite's file name (`session-<id>.ics`, set by the Worker), when there is a file to download. */
+    async inviteSessionId() {
+      const res = await win.fetch(inviteUrl, { cache: 'no-store' });
+      return res.ok ? (/session-([\w-]+)\.ics/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? null) : null;
+    },
   };
-  const page = new CoacheePage({ api, clock: createClock(), store: createLocalStore('coaching-c'), newId, cacheKey: `view:${token}` });
+  const page = new CoacheePage({ api, clock: createClock(), store: createLocalStore('coaching-c'), newId, cacheKey: `view:${token}`, online: () => win.navigator.onLine });
   const dark = win.matchMedia('(prefers-color-scheme: dark)');
   const themeParam = new URL(win.location.href).searchParams.get('theme');
   const applyTheme = () => (win.document.documentElement.dataset.theme = themeParam === 'dark' || themeParam === 'light' ? themeParam : dark.matches ? 'dark' : 'light');
@@ -49,7 +59,7 @@ export function mountCoachee(root: HTMLElement, win: Window = window): void {
   });
 
   root.textContent = '';
-  render(<CoacheeApp page={page} />, root);
+  render(<CoacheeApp page={page} inviteUrl={inviteUrl} />, root);
   if (token) void page.load();
   else page.fail('not-found');
 }

@@ -41,6 +41,9 @@ export function formatWhen(instant: string, timeZone: string, locale: Locale): s
   return formatter(tag(locale), { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(Date.parse(instant));
 }
 
+/** An instant's time of day in a zone, e.g. "10:00". */
+export const formatTime = (instant: string, timeZone: string, locale: Locale): string => formatter(tag(locale), { timeZone, hour: '2-digit', minute: '2-digit' }).format(Date.parse(instant));
+
 /** A duration as `m:ss` (or `h:mm:ss` from an hour), rounded down to whole seconds. */
 export function formatClock(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));

@@ -1,5 +1,5 @@
 /** Ports the DOM-free panel and coachee models depend on; the shells implement them with browser APIs. */
-import type { ClientMessage, ConversationModel, InvitePreview, Locale, PanelData } from '../../shared/protocol';
+import type { ClientMessage, ConversationModel, InvitePreview, Locale, PanelData, Session, SlotList, ReferralView } from '../../shared/protocol';
 
 /** A small string store that survives a reload (the shell backs it with `localStorage`). */
 export interface KeyValueStore {
@@ -42,6 +42,14 @@ export interface PanelApi {
   modelsIn(locale: Locale): Promise<ConversationModel[]>;
   /** `GET /api/sessions/:id/invite`. */
   invitePreview(sessionId: string): Promise<InvitePreview>;
-  /** The coach's own referral contacts from `GET /api/me`. */
-  referralContacts(): Promise<string>;
+  /** `GET /api/sessions/:id/referral?locale=`: checklist, the coachee's crisis line and the coach's own contacts, on demand. */
+  referral(sessionId: string, locale: Locale): Promise<ReferralView>;
+  /** `GET /api/sessions/:id/slots?from=&to=`: free slots for the next session. The calls below reject with a `Problem`. */
+  slots(sessionId: string, from: string, to: string): Promise<SlotList>;
+  /** `POST /api/sessions/:id/next {startsAt}` with an `Idempotency-Key` header. */
+  bookNext(sessionId: string, startsAt: string, idempotencyKey: string): Promise<Session>;
+  /** `POST /api/sessions/:id/publish`. */
+  publish(sessionId: string): Promise<Session>;
+  /** `GET /api/sessions/:id`. */
+  session(sessionId: string): Promise<Session>;
 }

@@ -51,6 +51,21 @@ export const CoacheeView = z.object({
 });
 export type CoacheeView = z.infer<typeof CoacheeView>;
 
+/** `GET /api/sessions/:id/referral`: the referral checklist (coach's language), the crisis line of the coachee's locale, the coach's own contacts. */
+export const ReferralView = z.object({
+  checklist: z.object({
+    title: z.string(),
+    intro: z.string(),
+    signals: z.array(z.string()),
+    steps: z.array(z.string()),
+    ownContactsHeading: z.string(),
+    privacyNote: z.string(),
+  }),
+  crisisLine: z.object({ locale: Locale, name: z.string(), phones: z.array(z.string()), chat: z.string().nullable(), text: z.string() }),
+  contacts: z.string(),
+});
+export type ReferralView = z.infer<typeof ReferralView>;
+
 /** `GET /api/coachees/:id/export`: everything stored about one coachee. */
 export const CoacheeExport = z.object({
   exportedAt: Instant,

@@ -33,11 +33,16 @@ function page(answer: () => CoacheeView | LoadFailure, store = memoryStore()) {
         if (typeof a === 'string') throw a;
         return structuredClone(a);
       },
+      // Booking has its own tests (booking.test.ts); here the network is away for it.
+      slots: () => Promise.reject({ title: 'offline', detail: '' }),
+      book: () => Promise.reject({ title: 'offline', detail: '' }),
+      inviteSessionId: async () => null,
     },
     clock: manualClock(T0),
     store,
     newId: idSource('c'),
     cacheKey: 'view:tok',
+    online: () => true,
   });
 }
 

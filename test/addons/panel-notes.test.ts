@@ -5,6 +5,7 @@ import { Notes, NOTES_SAVE_AFTER_MS } from '../../addons/panel/models/notes';
 import { Panel } from '../../addons/panel/models/panel';
 import type { LoadFailure, PanelApi } from '../../addons/panel/ports';
 import { findBuiltInModel } from '../../shared/models/builtin';
+import { referralChecklist } from '../../shared/models/referral';
 import type { PanelData } from '../../shared/protocol';
 import { SESSION_ID, T0, applied, idSource, liveState, manualClock, memoryStore, panelData, recordingLink } from './support';
 
@@ -30,9 +31,16 @@ function api(answer: () => PanelData | LoadFailure): PanelApi & { calls: string[
     async invitePreview() {
       return panelData().invite;
     },
-    async referralContacts() {
-      return 'Huisarts';
+    async referral(_sessionId, locale) {
+      const { crisisLine: line, ...checklist } = referralChecklist(locale);
+      calls.push(`referral:${locale}`);
+      return { checklist, crisisLine: { locale: 'nl' as const, ...line }, contacts: 'Huisarts' };
     },
+    // Booking and the calendar have their own tests (booking.test.ts); here they are out of reach.
+    slots: () => Promise.reject({ title: 'offline', detail: '' }),
+    bookNext: () => Promise.reject({ title: 'offline', detail: '' }),
+    publish: () => Promise.reject({ title: 'offline', detail: '' }),
+    session: () => Promise.reject({ title: 'offline', detail: '' }),
   };
 }
 

@@ -125,6 +125,25 @@ describe('API v1 walk', () => {
   });
 });
 
+describe('referral checklist', () => {
+  it('serves the checklist in the asked language with the crisis line of the coachee\'s locale and the coach\'s contacts', async () => {
+    const token = await signIn();
+    await call('PATCH', '/api/me', { token, body: { referralContacts: 'GZ-psycholoog J. de Boer, 030-123 4567' } });
+    const coachee = (await call('POST', '/api/coachees', { token, body: { name: 'Jamie', locale: 'en', timeZone: 'Europe/London' } })).body;
+    const engagement = (await call('POST', '/api/engagements', { token, body: { coacheeId: coachee.id } })).body;
+    const session = (await call('POST', '/api/sessions', { token, body: { engagementId: engagement.id, startsAt: '2031-05-05T09:00:00Z', endsAt: '2031-05-05T10:00:00Z' } })).body;
+    const nl = await call('GET', `/api/sessions/${session.id}/referral?locale=nl`, { token });
+    expect(nl.status).toBe(200);
+    expect(nl.body.checklist.title).toBe('Is coaching nog genoeg?');
+    expect(nl.body.crisisLine.locale).toBe('en');
+    expect(nl.body.crisisLine.phones.join(' ')).not.toContain('0800-0113');
+    expect(nl.body.contacts).toBe('GZ-psycholoog J. de Boer, 030-123 4567');
+    const en = await call('GET', `/api/sessions/${session.id}/referral?locale=en`, { token });
+    expect(en.body.checklist.signals.length).toBe(nl.body.checklist.signals.length);
+    expect(en.body.checklist.title).not.toBe(nl.body.checklist.title);
+  });
+});
+
 describe('partial updates', () => {
   it('PATCH changes only the fields sent', async () => {
     const token = await signIn();

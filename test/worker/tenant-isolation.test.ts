@@ -27,6 +27,7 @@ describe('tenant isolation between two coaches', () => {
       ['PATCH', `/api/sessions/${sid}`, { modelId: 'builtin-grow' }],
       ['GET', `/api/sessions/${sid}/panel`],
       ['GET', `/api/sessions/${sid}/invite`],
+      ['GET', `/api/sessions/${sid}/referral`],
       ['POST', `/api/sessions/${sid}/agenda`, { title: 'Inbraak' }],
       ['PATCH', `/api/sessions/${sid}/agenda/${item.id}`, { done: true }],
       ['DELETE', `/api/sessions/${sid}/agenda/${item.id}`],

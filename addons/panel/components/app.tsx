@@ -1,24 +1,20 @@
-/** The panel's root component: strings for the chosen language, then loader, failure or the open session. */
+/** The panel's root component: loader, failure or the open session (the shell keeps the strings on the panel's language). */
 import type { PanelModel } from '../models/panel';
-import { panelStrings, StringsContext } from '../i18n/strings';
+import { useStrings } from '../i18n/strings';
 import { Loader } from './loader';
 import { SessionView } from './session-view';
 import { StatusView } from './status-view';
 
 /** Renders the whole panel from its root model. */
 export function App({ panel }: { panel: PanelModel }) {
-  const strings = panelStrings(panel.locale.value);
+  const strings = useStrings();
   const session = panel.session.value;
   const status = panel.status.value;
-  return (
-    <StringsContext.Provider value={strings}>
-      {session ? (
-        <SessionView panel={panel} session={session} />
-      ) : status === 'loading' ? (
-        <Loader label={strings.app.loading} />
-      ) : status === 'ready' ? null : (
-        <StatusView message={strings.app.failed[status]} retryLabel={status === 'not-found' ? null : strings.app.retry} onRetry={panel.retry} />
-      )}
-    </StringsContext.Provider>
+  return session ? (
+    <SessionView panel={panel} session={session} />
+  ) : status === 'loading' ? (
+    <Loader label={strings.app.loading} />
+  ) : status === 'ready' ? null : (
+    <StatusView message={strings.app.failed[status]} retryLabel={status === 'not-found' ? null : strings.app.retry} onRetry={panel.retry} />
   );
 }

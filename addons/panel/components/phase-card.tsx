@@ -5,10 +5,13 @@ import { useStrings } from '../i18n/strings';
 import { formatClock } from '../format';
 import { PhaseSteps } from './phase-steps';
 
-export type PhaseCardProps = { timer: PhaseTimerModel; model: ConversationModel; onReferral: (() => void) | null };
+export type PhaseCardProps = { timer: PhaseTimerModel; model: ConversationModel; onReferral: (() => void) | null; onPlan: () => void };
 
-/** The phase card; "next" is one click here or the N key (handled by the shell). */
-export function PhaseCard({ timer, model, onReferral }: PhaseCardProps) {
+/** The phase of the default model in which the next session is booked, before parting. */
+export const PLAN_PHASE = 'next-appointment';
+
+/** The phase card; "next" is one click here or the N key (handled by the shell). In the phase "next appointment" it leads to booking. */
+export function PhaseCard({ timer, model, onReferral, onPlan }: PhaseCardProps) {
   const t = useStrings();
   const phase = timer.current.value;
   const phases = timer.phases.value;
@@ -59,6 +62,11 @@ export function PhaseCard({ timer, model, onReferral }: PhaseCardProps) {
             ))}
           </ul>
         </details>
+      )}
+      {phase?.key === PLAN_PHASE && (
+        <button type="button" class="btn btn-plan" onClick={onPlan}>
+          {t.phase.planNext}
+        </button>
       )}
       <div class="phase-actions">
         {index > 0 && (

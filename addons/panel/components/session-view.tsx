@@ -23,7 +23,15 @@ export function SessionView({ panel, session }: { panel: PanelModel; session: Se
     <div class="panel">
       <SessionHeader panel={panel} session={session} />
       {session.fromCache.value && <p class="note note-cached">{t.app.cached}</p>}
-      <PhaseCard timer={session.timer} model={session.model.value} onReferral={session.model.value.referralChecklist ? session.openReferral : null} />
+      <PhaseCard
+        timer={session.timer}
+        model={session.model.value}
+        onReferral={session.model.value.referralChecklist ? session.openReferral : null}
+        onPlan={() => {
+          panel.setTab('share');
+          session.planNext();
+        }}
+      />
       <TabBar
         current={tab}
         onSelect={panel.setTab}
@@ -33,7 +41,7 @@ export function SessionView({ panel, session }: { panel: PanelModel; session: Se
         {tab === 'agenda' && <AgendaTab session={session} locale={panel.locale.value} />}
         {tab === 'agreements' && <AgreementsTab session={session} locale={panel.locale.value} />}
         {tab === 'notes' && <NotesTab session={session} />}
-        {tab === 'share' && <ShareTab session={session} />}
+        {tab === 'share' && <ShareTab session={session} locale={panel.locale.value} />}
         {tab === 'model' && <ModelTab session={session} />}
       </div>
       {session.referralOpen.value && <ReferralDialog session={session} locale={panel.locale.value} />}

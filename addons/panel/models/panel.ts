@@ -22,6 +22,8 @@ export type PanelDeps = {
   hostTheme: Theme;
   /** Aligns the clock with the server's: `serverTime` of a response that has just arrived. */
   syncClock(serverTimeMs: number): void;
+  /** Whether the browser has a network (booking refuses to start without one); online when not given. */
+  online?: () => boolean;
 };
 
 const PREFS_KEY = 'prefs';
@@ -49,6 +51,7 @@ export const Panel = createModel((deps: PanelDeps) => {
   const locale = signal<Locale>(prefs.locale ?? deps.hostLocale ?? 'nl');
   const theme = signal<Theme>(prefs.theme ?? deps.hostTheme);
   const tab = signal<TabId>('agenda');
+  const online = deps.online ?? (() => true);
   let lastSessionId: string | null = null;
 
   const savePrefs = (next: Prefs) => {
@@ -58,7 +61,7 @@ export const Panel = createModel((deps: PanelDeps) => {
 
   function open(data: PanelData, fromCache: boolean): void {
     if (!prefs.locale && !deps.hostLocale) locale.value = data.coach.locale;
-    session.value = new Session(data, fromCache, { api: deps.api, clock: deps.clock, store: deps.store, newId: deps.newId, locale });
+    session.value = new Session(data, fromCache, { api: deps.api, clock: deps.clock, store: deps.store, newId: deps.newId, locale, online });
     status.value = 'ready';
   }
 

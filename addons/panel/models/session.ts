@@ -1,11 +1,14 @@
-/** One open session in the coach's panel: the loaded data plus the live, phase, agenda, agreement, notes and sharing models. */
+/** One open session in the coach's panel: the loaded data plus the live, phase, agenda, agreement, notes, sharing and booking models. */
 import { computed, createModel, effect, signal } from '@preact/signals';
 import type { ReadonlySignal } from '@preact/signals';
-import type { ConversationModel, InvitePreview, Locale, PanelData } from '../../../shared/protocol';
+import type { ConversationModel, InvitePreview, Locale, PanelData, ReferralView, Session as SessionData } from '../../../shared/protocol';
 import type { Clock, KeyValueStore, NewId, PanelApi, Problem } from '../ports';
 import { AgreementDraft } from './agreement-draft';
 import { Agreements } from './agreements';
 import { Agenda } from './agenda';
+import { Booking } from './booking';
+import { CalendarStatus } from './calendar-status';
+import type { CalendarStatusModel } from './calendar-status';
 import { LiveSync, liveStoreKey } from './live-sync';
 import { Notes } from './notes';
 import { PhaseTimer } from './phase-timer';
@@ -16,6 +19,7 @@ export type SessionDeps = {
   store: KeyValueStore;
   newId: NewId;
   locale: ReadonlySignal<Locale>;
+  online: () => boolean;
 };
 
 const problemOf = (err: unknown): Problem => ({ title: 'Request failed', detail: err instanceof Error ? err.message : String(err) });
@@ -33,7 +37,9 @@ export const Session = createModel((initial: PanelData, fromCache: boolean, deps
   const busy = signal<'model' | 'invite' | null>(null);
   const problem = signal<Problem | null>(null);
   const referralOpen = signal(false);
-  const referralContacts = signal<string | null>(null);
+  /** The referral checklist as served, per language; 'unavailable' when it could not be fetched (offline). */
+  const referral = signal<ReferralView | 'unavailable' | null>(null);
+  let referralLocale: Locale | null = null;
 
   const live = new LiveSync({
     sessionId: initial.session.id,
@@ -44,6 +50,10 @@ export const Session = createModel((initial: PanelData, fromCache: boolean, deps
     initial: { seq: initial.seq, state: initial.state },
   });
   const agreements = new Agreements(live, deps.newId);
+  const id = initial.session.id;
+  const watchCalendar = (sessionId: string, known: SessionData | null) => new CalendarStatus({ api: deps.api, clock: deps.clock, sessionId, known, onProblem: (p) => (problem.value = p) });
+  const next = signal<CalendarStatusModel | null>(initial.nextSession && watchCalendar(initial.nextSession.id, null));
+  const focusNext = signal(false);
 
   async function refreshInvite(): Promise<void> {
     busy.value = 'invite';
@@ -96,7 +106,28 @@ export const Session = createModel((initial: PanelData, fromCache: boolean, deps
     busy: busy as ReadonlySignal<'model' | 'invite' | null>,
     problem: problem as ReadonlySignal<Problem | null>,
     referralOpen: referralOpen as ReadonlySignal<boolean>,
-    referralContacts: referralContacts as ReadonlySignal<string | null>,
+    referral: referral as ReadonlySignal<ReferralView | 'unavailable' | null>,
+    /** This session's calendar status and the "publish to calendar" action. */
+    calendar: watchCalendar(id, initial.session),
+    /** The next session of the engagement (from the load, or just booked) with its calendar status; `null` when there is none. */
+    next: next as ReadonlySignal<CalendarStatusModel | null>,
+    booking: new Booking({
+      api: { slots: (from, to) => deps.api.slots(id, from, to), book: (startsAt, key) => deps.api.bookNext(id, startsAt, key) },
+      clock: deps.clock,
+      newId: deps.newId,
+      online: deps.online,
+      timeZone: initial.coach.timeZone,
+      onBooked(booked) {
+        next.peek()?.stop();
+        next.value = watchCalendar(booked.id, booked);
+      },
+    }),
+    /** The next-session section should take focus when it shows (asked for from the phase "next appointment"). */
+    focusNext: focusNext as ReadonlySignal<boolean>,
+    /** Asks for (or, once done, clears) focus on the next-session section. */
+    planNext(focus = true): void {
+      focusNext.value = focus;
+    },
     /** Open agreements made in earlier sessions plus unticked agenda items: the count on the agenda tab. */
     agendaCount: computed(() => agreements.carriedOverOpen.value.length + (live.view.value?.agenda.filter((i) => !i.done).length ?? 0)),
 
@@ -114,13 +145,18 @@ export const Session = createModel((initial: PanelData, fromCache: boolean, deps
         busy.value = null;
       }
     },
-    async openReferral(): Promise<void> {
+    openReferral(): void {
       referralOpen.value = true;
-      if (referralContacts.value !== null) return;
+    },
+    /** The checklist's content, fetched on demand in `locale` (it costs the panel's bundle nothing); offline it is 'unavailable'. */
+    async loadReferral(locale: Locale): Promise<void> {
+      if (referralLocale === locale && referral.value !== null && referral.value !== 'unavailable') return;
+      referralLocale = locale;
+      referral.value = null;
       try {
-        referralContacts.value = await deps.api.referralContacts();
+        referral.value = await deps.api.referral(initial.session.id, locale);
       } catch {
-        referralContacts.value = '';
+        referral.value = 'unavailable';
       }
     },
     closeReferral(): void {

@@ -1,5 +1,5 @@
 /** `fetch` with our bearer token, and problem+json errors turned into the panel's failure kinds. */
-import type { LoadFailure } from '../ports';
+import type { LoadFailure, Problem } from '../ports';
 
 /** An API error with the RFC 9457 fields the panel shows. */
 export class ApiError extends Error {
@@ -23,7 +23,20 @@ export function failureOf(err: unknown): LoadFailure {
   return 'offline';
 }
 
-export type JsonFetch = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+/**
+ * A failed request as the models see it: the API's problem with its status, or no status at all when the Worker was not
+ * reached (network down, or a 502/503/504 in front of it), so the request may or may not have arrived.
+ */
+export const problemOf = (err: unknown): Problem =>
+  err instanceof ApiError && failureOf(err) !== 'offline' ? { title: err.title, detail: err.message, status: err.status } : { title: 'offline', detail: '' };
+
+/** Rejects with a `Problem` instead of an `ApiError` or a network `TypeError`. */
+export const asProblem = <T>(request: Promise<T>): Promise<T> =>
+  request.catch((err: unknown) => {
+    throw problemOf(err);
+  });
+
+export type JsonFetch = <T>(method: string, path: string, body?: unknown, extra?: Record<string, string>) => Promise<T>;
 
 /**
  * A JSON client for API v1 on the page's own origin. A fetch that never reaches the Worker
@@ -31,8 +44,8 @@ export type JsonFetch = <T>(method: string, path: string, body?: unknown) => Pro
  * @see https://www.rfc-editor.org/rfc/rfc9457 (problem+json)
  */
 export function createJsonFetch(token: () => string | null, doFetch: typeof fetch): JsonFetch {
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const headers: Record<string, string> = { accept: 'application/json' };
+  return async <T>(method: string, path: string, body?: unknown, extra?: Record<string, string>): Promise<T> => {
+    const headers: Record<string, string> = { accept: 'application/json', ...extra };
     const bearer = token();
     if (bearer) headers.authorization = `Bearer ${bearer}`;
     if (body !== undefined) headers['content-type'] = 'application/json';

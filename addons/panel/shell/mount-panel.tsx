@@ -5,7 +5,7 @@ import type { HostPort } from '../../hosts/host-port';
 import { App } from '../components/app';
 import { Panel } from '../models/panel';
 import type { PanelModel } from '../models/panel';
-import { panelStrings } from '../i18n/strings';
+import { panelStrings, setLocaleStrings } from '../i18n/strings';
 import { createClock } from './clock';
 import { createJsonFetch } from './http';
 import { keepLive, toWebSocketUrl } from './live-socket';
@@ -41,12 +41,14 @@ export function mountPanel(host: HostPort, root: HTMLElement, win: Window = wind
     hostLocale: host.locale(),
     hostTheme: host.theme(),
     syncClock: clock.sync,
+    online: () => win.navigator.onLine,
   });
   const doc = win.document;
   keepTokenFresh(host, json);
 
   effect(() => {
     const locale = panel.locale.value;
+    setLocaleStrings(locale);
     doc.documentElement.lang = locale;
     doc.documentElement.dataset.theme = panel.theme.value;
     doc.title = panel.session.value ? `${panel.session.value.data.value.coachee.name} · ${panelStrings(locale).app.title}` : panelStrings(locale).app.title;

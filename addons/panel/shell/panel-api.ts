@@ -1,13 +1,14 @@
 /** The `PanelApi` port on API v1 routes (see /work/shared/DESIGN.md, "Public HTTP API v1"). */
-import type { Coach, ConversationModel, InvitePreview, PanelData } from '../../../shared/protocol';
+import type { ConversationModel, InvitePreview, PanelData, Session, SlotList, ReferralView } from '../../../shared/protocol';
 import type { PanelApi } from '../ports';
-import { failureOf } from './http';
+import { asProblem, failureOf } from './http';
 import type { JsonFetch } from './http';
 
 const enc = encodeURIComponent;
 
 /** Builds the panel's API client; `loadPanel` rejects with a `LoadFailure` string so the model can fall back on its cache. */
 export function createPanelApi(json: JsonFetch): PanelApi {
+  const session = (id: string) => `/api/sessions/${enc(id)}`;
   return {
     async loadPanel(sessionId) {
       try {
@@ -22,6 +23,10 @@ export function createPanelApi(json: JsonFetch): PanelApi {
     },
     modelsIn: (locale) => json<ConversationModel[]>('GET', `/api/models?locale=${locale}`),
     invitePreview: (sessionId) => json<InvitePreview>('GET', `/api/sessions/${enc(sessionId)}/invite`),
-    referralContacts: async () => (await json<Coach>('GET', '/api/me')).referralContacts ?? '',
+    referral: (id, locale) => json<ReferralView>('GET', `${session(id)}/referral?locale=${locale}`),
+    slots: (id, from, to) => asProblem(json<SlotList>('GET', `${session(id)}/slots?from=${enc(from)}&to=${enc(to)}`)),
+    bookNext: (id, startsAt, key) => asProblem(json<Session>('POST', `${session(id)}/next`, { startsAt }, { 'idempotency-key': key })),
+    publish: (id) => asProblem(json<Session>('POST', `${session(id)}/publish`)),
+    session: (id) => asProblem(json<Session>('GET', session(id))),
   };
 }
