@@ -9,8 +9,8 @@ import type { CoacheePageModel } from './coachee-model';
 import { coacheeStrings } from './i18n';
 import type { CoacheeStrings } from './i18n';
 
-/** The whole coachee page; `inviteUrl` is where the upcoming session's invite file is downloaded. */
-export function CoacheeApp({ page, inviteUrl }: { page: CoacheePageModel; inviteUrl: string }) {
+/** The whole coachee page; `inviteUrl` gives where a session's invite file is downloaded. */
+export function CoacheeApp({ page, inviteUrl }: { page: CoacheePageModel; inviteUrl: (sessionId: string) => string }) {
   const t = coacheeStrings(page.locale.value);
   const view = page.view.value;
   const status = page.status.value;
@@ -76,7 +76,7 @@ export function CoacheeApp({ page, inviteUrl }: { page: CoacheePageModel; invite
 }
 
 /** The next session with its invite file, or the free slots (in the coachee's own zone) to plan it. */
-function CoacheeNext({ page, t, inviteUrl }: { page: CoacheePageModel; t: CoacheeStrings; inviteUrl: string }) {
+function CoacheeNext({ page, t, inviteUrl }: { page: CoacheePageModel; t: CoacheeStrings; inviteUrl: (sessionId: string) => string }) {
   const next = page.upcoming.value;
   const locale = page.locale.value;
   const zone = page.view.value?.timeZone ?? page.booking.zone.value;
@@ -94,7 +94,7 @@ function CoacheeNext({ page, t, inviteUrl }: { page: CoacheePageModel; t: Coache
             <time dateTime={next.startsAt}>{formatWhen(next.startsAt, zone, locale)}</time>–{formatTime(next.endsAt, zone, locale)}
           </p>
           {page.inviteFor.value === next.id && (
-            <a class="btn" href={inviteUrl} download>
+            <a class="btn" href={inviteUrl(next.id)} download>
               {t.invite}
             </a>
           )}

@@ -8,11 +8,9 @@ import { LiveSync, liveStoreKey } from '../panel/models/live-sync';
 import type { LiveSyncModel } from '../panel/models/live-sync';
 import type { Clock, KeyValueStore, LoadFailure, NewId } from '../panel/ports';
 
-/** The coachee's API on their link: `GET /api/c/:token` (rejects with a `LoadFailure`), slots and booking, and the invite file. */
+/** The coachee's API on their link: `GET /api/c/:token` (rejects with a `LoadFailure`), slots and booking. */
 export type CoacheeApi = BookingApi & {
   load(): Promise<CoacheeView>;
-  /** The session the invite file `GET /api/c/:token/invite.ics` is for, or `null` when there is none to download (no session, or the coach's calendar sends its own invites). */
-  inviteSessionId(): Promise<string | null>;
 };
 
 export type CoacheeDeps = {
@@ -42,17 +40,6 @@ export const CoacheePage = createModel((deps: CoacheeDeps) => {
   const locale = signal<Locale>('nl');
   const chosenLocale = signal(false);
   const booked = signal<Upcoming | null>(null);
-  const inviteFor = signal<string | null>(null);
-
-  /** Offers the invite file only once the API confirms it is the file of this session. */
-  async function checkInvite(id: string): Promise<void> {
-    try {
-      inviteFor.value = (await deps.api.inviteSessionId()) === id ? id : null;
-    } catch {
-      inviteFor.value = null;
-    }
-  }
-
   /**
    * The next session: one just booked here, the one after the current session, or the current
    * session itself while it has not started yet.
@@ -77,8 +64,6 @@ export const CoacheePage = createModel((deps: CoacheeDeps) => {
       });
     }
     status.value = 'ready';
-    const next = upcoming.value;
-    if (next) void checkInvite(next.id);
   }
 
   const state = computed(() => live.value?.view.value ?? null);
@@ -97,7 +82,8 @@ export const CoacheePage = createModel((deps: CoacheeDeps) => {
       return !!current && Date.parse(current.endsAt) <= deps.clock.now();
     }),
     /** The id of the upcoming session when its invite file can be downloaded. */
-    inviteFor: inviteFor as ReadonlySignal<string | null>,
+    /** The upcoming session whose invite file can be downloaded (`/api/c/:token/sessions/:id/invite.ics`), when the coach's calendar is the local one. */
+    inviteFor: computed(() => (view.value?.inviteFiles ? (upcoming.value?.id ?? null) : null)) as ReadonlySignal<string | null>,
     /** Booking the next session in the coachee's own time zone (the API answers in it). */
     booking: new Booking({
       api: deps.api,
@@ -107,7 +93,6 @@ export const CoacheePage = createModel((deps: CoacheeDeps) => {
       timeZone: 'Europe/Amsterdam',
       onBooked(session) {
         booked.value = session;
-        void checkInvite(session.id);
       },
     }),
 

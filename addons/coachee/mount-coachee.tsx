@@ -22,7 +22,7 @@ export function mountCoachee(root: HTMLElement, win: Window = window): void {
   const token = tokenFromPath(win.location.pathname);
   const json = createJsonFetch(() => null, win.fetch.bind(win));
   const base = `/api/c/${token}`;
-  const inviteUrl = `${base}/invite.ics`;
+  const inviteUrl = (sessionId: string) => `${base}/sessions/${encodeURIComponent(sessionId)}/invite.ics`;
   const enc = encodeURIComponent;
   const api = {
     async load() {
@@ -34,11 +34,6 @@ export function mountCoachee(root: HTMLElement, win: Window = window): void {
     },
     slots: (from: string, to: string) => asProblem(json<SlotList>('GET', `${base}/slots?from=${enc(from)}&to=${enc(to)}`)),
     book: (startsAt: string, key: string) => asProblem(json<Session>('POST', `${base}/book`, { startsAt }, { 'idempotency-key': key })),
-    /** The session id in the invite's file name (`session-<id>.ics`, set by the Worker), when there is a file to download. */
-    async inviteSessionId() {
-      const res = await win.fetch(inviteUrl, { cache: 'no-store' });
-      return res.ok ? (/session-([\w-]+)\.ics/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? null) : null;
-    },
   };
   const page = new CoacheePage({ api, clock: createClock(), store: createLocalStore('coaching-c'), newId, cacheKey: `view:${token}`, online: () => win.navigator.onLine });
   const dark = win.matchMedia('(prefers-color-scheme: dark)');

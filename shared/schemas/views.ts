@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Coach } from './coach';
 import { ConversationModel } from './model';
-import { Coachee, Engagement, Session } from './session';
+import { CalendarStatus, Coachee, Engagement, Session } from './session';
 import { LiveState } from './live';
 import { Instant, Locale } from './common';
 
@@ -29,7 +29,7 @@ export const PanelData = z.object({
   seq: z.int(),
   invite: InvitePreview,
   previousSession: z.object({ id: z.string(), startsAt: Instant }).nullable(),
-  nextSession: z.object({ id: z.string(), startsAt: Instant }).nullable(),
+  nextSession: z.object({ id: z.string(), startsAt: Instant, endsAt: Instant, calendarStatus: CalendarStatus }).nullable(),
   liveUrl: z.string(),
   serverTime: Instant,
 });
@@ -48,6 +48,8 @@ export const CoacheeView = z.object({
   agreements: LiveState.shape.agreements,
   seq: z.int(),
   expiresAt: Instant,
+  /** Whether `/api/c/:token/sessions/:id/invite.ics` serves invite files (the coach's calendar is the local one). */
+  inviteFiles: z.boolean(),
 });
 export type CoacheeView = z.infer<typeof CoacheeView>;
 

@@ -22,6 +22,7 @@ function view(): CoacheeView {
     agreements: [agreement('agr-mine-001'), agreement('agr-coach-01', { who: 'coach' }), agreement('agr-drop-001', { status: 'dropped' })],
     seq: 7,
     expiresAt: '2027-12-31T00:00:00+01:00',
+    inviteFiles: true,
   });
 }
 
@@ -36,7 +37,6 @@ function page(answer: () => CoacheeView | LoadFailure, store = memoryStore()) {
       // Booking has its own tests (booking.test.ts); here the network is away for it.
       slots: () => Promise.reject({ title: 'offline', detail: '' }),
       book: () => Promise.reject({ title: 'offline', detail: '' }),
-      inviteSessionId: async () => null,
     },
     clock: manualClock(T0),
     store,

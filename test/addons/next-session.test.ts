@@ -125,7 +125,7 @@ describe('Session: next session', () => {
 
   it('shows the next session from the load, and the one just booked with its calendar status', async () => {
     const s = server();
-    const next = { id: 'session-next-01', startsAt: '2027-04-04T10:00:00+02:00' };
+    const next = { id: 'session-next-01', startsAt: '2027-04-04T10:00:00+02:00', endsAt: '2027-04-04T11:00:00+02:00', calendarStatus: 'synced' as const };
     const session = new Session(panelData({ nextSession: next }), false, deps(panelApi(s)));
     const fromLoad = session.next.value!;
     expect(fromLoad.session.value).toBeNull();
@@ -147,7 +147,7 @@ describe('Session: next session', () => {
 });
 
 describe('CoacheePage: next session', () => {
-  function coachee(session: { startsAt: string; endsAt: string }, nextSession: { id: string; startsAt: string; endsAt: string } | null, inviteOf: () => string | null) {
+  function coachee(session: { startsAt: string; endsAt: string }, nextSession: { id: string; startsAt: string; endsAt: string } | null, inviteFiles = true) {
     const s = server();
     const view = {
       coachName: 'Marieke Visser',
@@ -161,14 +161,14 @@ describe('CoacheePage: next session', () => {
       agreements: [],
       seq: 1,
       expiresAt: '2027-12-31T00:00:00+01:00',
+      inviteFiles,
     };
-    return new CoacheePage({ api: { ...s.api, load: async () => view, inviteSessionId: async () => inviteOf() }, clock: manualClock(T0), store: memoryStore(), newId: idSource('c'), cacheKey: 'v', online: () => true });
+    return new CoacheePage({ api: { ...s.api, load: async () => view }, clock: manualClock(T0), store: memoryStore(), newId: idSource('c'), cacheKey: 'v', online: () => true });
   }
   const running = { startsAt: new Date(T0 - 600_000).toISOString(), endsAt: new Date(T0 + 3_000_000).toISOString() };
 
-  it('offers planning during or after a session, and the invite file only once it is the booked session', async () => {
-    let invite: string | null = SESSION_ID;
-    const page = coachee(running, null, () => invite);
+  it('offers planning during or after a session, and the invite file of the session just booked', async () => {
+    const page = coachee(running, null);
     await page.load();
     expect(page.upcoming.value).toBeNull();
     page.booking.start();
@@ -177,29 +177,29 @@ describe('CoacheePage: next session', () => {
     await page.booking.confirm();
     await flush();
     expect(page.upcoming.value).toMatchObject({ id: 'booked-0001' });
-    // The link's invite file is still the running session's: no download offered.
-    expect(page.inviteFor.value).toBeNull();
+    expect(page.inviteFor.value).toBe('booked-0001');
 
-    invite = 'booked-0001';
-    const later = coachee({ startsAt: '2027-03-01T10:00:00+01:00', endsAt: '2027-03-01T11:00:00+01:00' }, null, () => invite);
-    await later.load();
-    later.booking.start();
+    // A coach whose calendar sends its own invitations: no file to offer.
+    const external = coachee(running, null, false);
+    await external.load();
+    external.booking.start();
     await flush();
-    later.booking.choose(later.booking.days.value[0]!.slots[0]!);
-    await later.booking.confirm();
+    external.booking.choose(external.booking.days.value[0]!.slots[0]!);
+    await external.booking.confirm();
     await flush();
-    expect(later.inviteFor.value).toBe('booked-0001');
+    expect(external.upcoming.value).not.toBeNull();
+    expect(external.inviteFor.value).toBeNull();
   });
 
   it('shows a planned session instead of the slots', async () => {
     const next = { id: 'session-next-01', startsAt: '2027-04-06T10:00:00+02:00', endsAt: '2027-04-06T11:00:00+02:00' };
-    const withNext = coachee(running, next, () => 'session-next-01');
+    const withNext = coachee(running, next);
     await withNext.load();
     await flush();
     expect(withNext.upcoming.value).toEqual(next);
     expect(withNext.inviteFor.value).toBe('session-next-01');
     // A session that has not started yet is the next one itself.
-    const notStarted = coachee({ startsAt: '2027-03-30T10:00:00+02:00', endsAt: '2027-03-30T11:00:00+02:00' }, null, () => null);
+    const notStarted = coachee({ startsAt: '2027-03-30T10:00:00+02:00', endsAt: '2027-03-30T11:00:00+02:00' }, null);
     await notStarted.load();
     expect(notStarted.upcoming.value).toMatchObject({ id: SESSION_ID });
   });

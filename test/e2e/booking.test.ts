@@ -175,16 +175,16 @@ describe.skipIf(!HAS_CHROMIUM)('booking and calendar in Chromium', () => {
     const share = page.getByRole('region', { name: /Dit ziet Noor Bakker op de uitnodiging/ });
     const badge = share.locator('.cal');
     // A planned session is written through the outbox once; wait for that first.
-    await share.locator('[data-calendar=synced]').waitFor({ timeout: 20_000 });
+    await share.locator('[data-calendar=synced]').waitFor({ timeout: 45_000 });
 
     await share.getByRole('button', { name: 'In de agenda zetten' }).click();
     await expect.poll(() => badge.textContent()).toBe('Nog niet in de agenda');
     expect((await coach.ok<SessionJson>('GET', `/api/sessions/${s.sessionId}`)).calendarStatus).toBe('pending');
-    await share.locator('[data-calendar=synced]').waitFor({ timeout: 20_000 });
+    await share.locator('[data-calendar=synced]').waitFor({ timeout: 45_000 });
     expect(await badge.textContent()).toBe('Staat in de agenda');
     expect((await coach.ok<SessionJson>('GET', `/api/sessions/${s.sessionId}`)).calendarStatus).toBe('synced');
     await context.close();
-  });
+  }, 120_000);
 
   it('coachee plans the next session from their page; a time taken meanwhile is refused and refreshed; the invite downloads', async () => {
     const coach = await devCoach(base, 'e2e-coachee-book@example.test', 'Cas Coach');

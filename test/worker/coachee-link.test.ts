@@ -33,6 +33,19 @@ describe('coachee links', () => {
     expect(JSON.stringify(view)).not.toContain('Van iemand anders');
   });
 
+  it('serves invite files per session of its own engagement only, and says whether there are any', async () => {
+    const one = await setup({ startsAt: '2031-03-03T09:00:00Z' });
+    const two = await setup({ token: one.token, startsAt: '2031-03-04T09:00:00Z' });
+    const link = tokenOf((await call('GET', `/api/engagements/${one.engagement.id}/link`, { token: one.token })).body.url);
+    expect((await call('GET', `/api/c/${link}`)).body.inviteFiles).toBe(true);
+    const own = await call('GET', `/api/c/${link}/sessions/${one.session.id}/invite.ics`);
+    expect(own.status).toBe(200);
+    expect(own.headers.get('content-type')).toContain('method=REQUEST');
+    expect(own.body).toContain(`UID:${one.session.id}@`);
+    expectProblem(await call('GET', `/api/c/${link}/sessions/${two.session.id}/invite.ics`), 404);
+    expectProblem(await call('GET', `/api/c/${link}/sessions/${crypto.randomUUID()}/invite.ics`), 404);
+  });
+
   it('stops working when revoked or rotated, and when tampered with', async () => {
     const { token, engagement } = await setup();
     const first = tokenOf((await call('GET', `/api/engagements/${engagement.id}/link`, { token })).body.url);

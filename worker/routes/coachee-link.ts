@@ -48,6 +48,7 @@ endpoint(coacheeLinkRoutes, M, { method: 'get', path: '/:token', tag: 'coachee',
     agreements: snap?.state.agreements ?? [],
     seq: snap?.seq ?? 0,
     expiresAt: iso(engagement.link_expires_at),
+    inviteFiles: coach.calendar_provider === 'local',
   } satisfies CoacheeView);
 });
 

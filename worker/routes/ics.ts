@@ -50,13 +50,22 @@ endpoint(icsRoutes, M, { method: 'get', path: '/api/sessions/:id/invite.ics', ta
   return inviteResponse(c, await sessionInvite(c.env, publicUrl(c), ctx, Date.now()), ctx.session.id);
 });
 
-endpoint(icsRoutes, M, { method: 'get', path: '/api/c/:token/invite.ics', tag: 'coachee', auth: 'capability', summary: "The coachee's current session as an iCalendar invite to add to their own calendar (local calendar only)." }, async (c) => {
+/** The coachee's invite for one session of their engagement (another engagement's session answers 404, like an unknown id). */
+async function coacheeInvite(c: Context<AppEnv>, pick: (engagementId: string, nowMs: number) => Promise<{ id: string } | null>) {
   const nowMs = Date.now();
   const engagement = await engagementOfLink(c.env, param(c, 'token'), nowMs);
-  const session = await currentSessionOfEngagement(c.env.DB, engagement.id, nowMs);
+  const session = await pick(engagement.id, nowMs);
   if (!session) throw new ApiProblem(409, '/problems/no-session', 'There is no session planned yet');
   const ctx = await loadSessionContext(c.env.DB, c.env.NOTES_KEYS, engagement.coach_id, session.id, false);
-  if (!ctx) throw notFound('Session');
+  if (!ctx || ctx.engagement.id !== engagement.id) throw notFound('Session');
   requireLocal(ctx.coach.calendar_provider);
-  return inviteResponse(c, await sessionInvite(c.env, publicUrl(c), ctx, nowMs), session.id);
-});
+  return inviteResponse(c, await sessionInvite(c.env, publicUrl(c), ctx, nowMs), ctx.session.id);
+}
+
+endpoint(icsRoutes, M, { method: 'get', path: '/api/c/:token/invite.ics', tag: 'coachee', auth: 'capability', summary: "The coachee's current session as an iCalendar invite to add to their own calendar (local calendar only)." }, (c) =>
+  coacheeInvite(c, (engagementId, nowMs) => currentSessionOfEngagement(c.env.DB, engagementId, nowMs)),
+);
+
+endpoint(icsRoutes, M, { method: 'get', path: '/api/c/:token/sessions/:id/invite.ics', tag: 'coachee', auth: 'capability', summary: 'One session of the coachee\'s engagement (e.g. the one they just booked) as an iCalendar invite (local calendar only).' }, (c) =>
+  coacheeInvite(c, async () => ({ id: param(c, 'id') })),
+);

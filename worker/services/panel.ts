@@ -36,7 +36,7 @@ export async function buildPanelData(env: Env, base: string, ctx: SessionContext
     seq: ctx.session.seq,
     invite: await buildInvitePreview(env, base, ctx, nowMs),
     previousSession: ctx.previous ? { id: ctx.previous.id, startsAt: iso(ctx.previous.starts_at) } : null,
-    nextSession: ctx.next ? { id: ctx.next.id, startsAt: iso(ctx.next.starts_at) } : null,
+    nextSession: ctx.next ? { id: ctx.next.id, startsAt: iso(ctx.next.starts_at), endsAt: iso(ctx.next.ends_at), calendarStatus: ctx.next.calendar_status } : null,
     liveUrl: `${base.replace(/^http/, 'ws')}/api/sessions/${ctx.session.id}/live`,
     serverTime: iso(nowMs),
   };

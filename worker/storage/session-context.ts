@@ -15,7 +15,7 @@ export type SessionContext = {
   state: LiveState;
   customModels: { id: string; body: string }[];
   previous: { id: string; starts_at: number } | null;
-  next: { id: string; starts_at: number } | null;
+  next: { id: string; starts_at: number; ends_at: number; calendar_status: SessionRow['calendar_status'] } | null;
 };
 
 const pick = (row: Record<string, unknown>, prefix: string) =>
@@ -39,7 +39,8 @@ export async function loadSessionContext(db: D1Database, keys: string, coachId: 
         ${cols('p', 'p_', ['id', 'coach_id', 'name', 'email', 'locale', 'time_zone', 'invite_mode', 'created_at'])},
         ${cols('c', 'c_', ['id', 'email', 'name', 'locale', 'time_zone', 'working_hours', 'booking_rules', 'invite_mode', 'meeting_host', 'referral_contacts', 'calendar_provider', 'ics_token', 'created_at'])},
         (SELECT json_object('id', x.id, 'starts_at', x.starts_at) FROM sessions x WHERE x.engagement_id = s.engagement_id AND x.starts_at < s.starts_at ORDER BY x.starts_at DESC LIMIT 1) AS prev_json,
-        (SELECT json_object('id', x.id, 'starts_at', x.starts_at) FROM sessions x WHERE x.engagement_id = s.engagement_id AND x.starts_at > s.starts_at ORDER BY x.starts_at ASC LIMIT 1) AS next_json,
+        (SELECT json_object('id', x.id, 'starts_at', x.starts_at, 'ends_at', x.ends_at, 'calendar_status', x.calendar_status) FROM sessions x
+          WHERE x.engagement_id = s.engagement_id AND x.starts_at > s.starts_at ORDER BY x.starts_at ASC LIMIT 1) AS next_json,
         ${jsonRows(agendaSql('s.id', 's.coach_id'), LIVE_COLUMNS.agenda)} AS agenda_json,
         ${jsonRows(agreementsSql('s.id', 's.coach_id'), LIVE_COLUMNS.agreements)} AS agreements_json,
         ${jsonRows(notesSql('s.id', 's.coach_id'), LIVE_COLUMNS.notes)} AS notes_json,
