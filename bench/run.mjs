@@ -39,6 +39,13 @@ const { benchSlots } = await import(join(tmp, 'slots.mjs'));
 const slots = benchSlots(200);
 row(`Slot finding, 8 weeks, 2,000 busy (p50 / p95, ${slots.slots} slots)`, `${pct(slots.times, 50).toFixed(2)} / ${pct(slots.times, 95).toFixed(2)} ms`, '5 ms', pct(slots.times, 95) < 5);
 
+// 3b. Calendar provider calls per write, against the HTTP fakes of the vendor APIs.
+await build({ entryPoints: [join(root, 'bench/provider-calls.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(tmp, 'provider-calls.mjs'), logLevel: 'silent' });
+const { providerCalls } = await import(join(tmp, 'provider-calls.mjs'));
+for (const [name, calls] of Object.entries(await providerCalls())) {
+  row(`Calendar calls per write: ${name} (create / publish keeping the coach's text)`, `${calls.create} / ${calls.update}`, '1 / 2 (read + write with etag)', calls.create === 1 && calls.update <= 2);
+}
+
 // 4. The Worker on loopback: panel round trip vs /healthz, wall time per request, live edit latency.
 const state = join(tmp, 'state');
 prepareDatabase(state);
