@@ -1,5 +1,5 @@
 /** The coachee page: session at a glance, the next session (or planning it), the agenda with a field to propose a topic, and the agreements with ticks for their own. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Agreement } from '../../shared/protocol';
 import { Loader } from '../panel/components/loader';
 import { BookingMessage, SlotPicker } from '../panel/components/slot-picker';
@@ -80,12 +80,18 @@ function CoacheeNext({ page, t, inviteUrl }: { page: CoacheePageModel; t: Coache
   const next = page.upcoming.value;
   const locale = page.locale.value;
   const zone = page.view.value?.timeZone ?? page.booking.zone.value;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const settled = page.booking.settled.value;
   useEffect(() => {
     if (!next) page.booking.start();
   }, [next]);
+  // After a definite outcome the picker changes under the focused control: keep the focus in this section.
+  useEffect(() => {
+    if (settled) heading.current?.focus();
+  }, [settled]);
   return (
     <section aria-labelledby="c-next-h" class="next" data-testid="coachee-next">
-      <h2 id="c-next-h" class="section-h">
+      <h2 id="c-next-h" class="section-h" ref={heading} tabIndex={-1}>
         {next ? t.upcoming : t.plan}
       </h2>
       {next ? (

@@ -93,6 +93,28 @@ describe('Booking', () => {
     expect(booked).toHaveLength(2);
   });
 
+  it('while the outcome of a request is unknown, only the same time can be tried again', async () => {
+    const { model, keys, booked, failures } = booking();
+    model.start();
+    await flush();
+    const [first, other] = model.days.value[0]!.slots;
+    model.choose(first!);
+    failures.push('lost-after-booking');
+    await model.confirm();
+    expect(model.unresolved.value).toBe(true);
+    const settledBefore = model.settled.value;
+    // Picking another time or cancelling would risk a second session: refused until the first is answered.
+    model.choose(other!);
+    expect(model.chosen.value).toBe(first);
+    model.choose(null);
+    expect(model.chosen.value).toBe(first);
+    await model.confirm();
+    expect(keys).toEqual(['key-000001', 'key-000001']);
+    expect(booked).toHaveLength(1);
+    expect(model.unresolved.value).toBe(false);
+    expect(model.settled.value).toBe(settledBefore + 1);
+  });
+
   it('refreshes the slots and says so when the time was just taken (409), with a new key for the next try', async () => {
     const { model, keys, booked, failures, slotsAsked } = booking();
     model.start();

@@ -16,6 +16,11 @@ export function NextSession({ session, locale }: { session: SessionModel; locale
   const known = next?.session.value;
   const startsAt = known?.startsAt ?? session.data.value.nextSession?.startsAt;
   const focus = session.focusNext.value;
+  const settled = booking.settled.value;
+  // After a definite outcome the picker changes under the focused control: keep keyboard and screen-reader users in this section.
+  useEffect(() => {
+    if (settled) ref.current?.focus();
+  }, [settled]);
   useEffect(() => {
     if (!next) return booking.start();
     next.watch();

@@ -38,7 +38,7 @@ export function SlotPicker({ booking, t, locale, id }: Props) {
   return (
     <div class="picker">
       {days.length > 0 && (
-        <fieldset class="slot-days">
+        <fieldset class="slot-days" disabled={booking.unresolved.value}>
           <legend class="hint">
             {t.pick} ({zone})
           </legend>
@@ -67,7 +67,7 @@ export function SlotPicker({ booking, t, locale, id }: Props) {
           <button type="button" class="btn btn-primary" disabled={booking.busy.value} onClick={booking.confirm}>
             {booking.busy.value ? t.booking : result && result.kind !== 'booked' ? t.retry : t.confirm}
           </button>
-          <button type="button" class="btn btn-quiet" onClick={() => booking.choose(null)}>
+          <button type="button" class="btn btn-quiet" disabled={booking.unresolved.value} onClick={() => booking.choose(null)}>
             {t.cancel}
           </button>
         </div>

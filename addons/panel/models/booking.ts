@@ -70,6 +70,10 @@ export const Booking = createModel((deps: BookingDeps) => {
   const chosen = signal<Slot | null>(null);
   const busy = signal(false);
   const result = signal<BookingResult | null>(null);
+  /** A request whose outcome is unknown (network failure or 5xx): until it is answered, only the same time can be tried again. */
+  const unresolved = signal(false);
+  /** Counts definite outcomes (booked, taken, refused), so views can move focus to a stable place when the picker changes under it. */
+  const settled = signal(0);
   const days = computed(() => groupByDay(slots.value, zone.value));
   let horizon = 0;
   let attempt: { startsAt: string; key: string } | null = null;
@@ -119,6 +123,8 @@ export const Booking = createModel((deps: BookingDeps) => {
     /** A booking request is on its way. */
     busy: busy as ReadonlySignal<boolean>,
     result: result as ReadonlySignal<BookingResult | null>,
+    unresolved: unresolved as ReadonlySignal<boolean>,
+    settled: settled as ReadonlySignal<number>,
 
     /** Loads the first days when none are known (again after a booking). */
     start(): void {
@@ -131,6 +137,8 @@ export const Booking = createModel((deps: BookingDeps) => {
     },
     /** Picks a time (or none); nothing is booked until `confirm`. */
     choose(slot: Slot | null): void {
+      // Another time while the last request may have booked would risk a second session.
+      if (unresolved.value && slot?.startsAt !== attempt?.startsAt) return;
       chosen.value = slot;
       result.value = null;
     },
@@ -149,6 +157,8 @@ export const Booking = createModel((deps: BookingDeps) => {
       try {
         const session = await deps.api.book(slot.startsAt, key);
         attempt = null;
+        unresolved.value = false;
+        settled.value += 1;
         chosen.value = null;
         slots.value = [];
         result.value = { kind: 'booked', session };
@@ -158,9 +168,12 @@ export const Booking = createModel((deps: BookingDeps) => {
         if (!status || status >= 500) {
           // Maybe booked, maybe not: keep the key, so trying again answers whichever it was.
           result.value = { kind: status ? 'failed' : 'offline' };
+          unresolved.value = true;
           return;
         }
         attempt = null;
+        unresolved.value = false;
+        settled.value += 1;
         chosen.value = null;
         result.value = status === 409 ? { kind: 'taken' } : status === 422 ? { kind: 'invalid', detail } : { kind: 'failed' };
         void reload();

@@ -153,11 +153,14 @@ export const Session = createModel((initial: PanelData, fromCache: boolean, deps
       if (referralLocale === locale && referral.value !== null && referral.value !== 'unavailable') return;
       referralLocale = locale;
       referral.value = null;
+      let answer: ReferralView | 'unavailable';
       try {
-        referral.value = await deps.api.referral(initial.session.id, locale);
+        answer = await deps.api.referral(initial.session.id, locale);
       } catch {
-        referral.value = 'unavailable';
+        answer = 'unavailable';
       }
+      // A language switch while this was on its way: the newer request's answer wins.
+      if (referralLocale === locale) referral.value = answer;
     },
     closeReferral(): void {
       referralOpen.value = false;
