@@ -2,20 +2,25 @@
 import { TEXTS } from './texts.mjs';
 
 /**
- * OAuth scopes, each one used: run in Calendar and read/write the open event (eventOpenTrigger with READ_WRITE), the user's
- * e-mail in `userIdToken` (to find the coach), the user's locale for the cards (`useLocaleFromApp`), and Calendar events
- * (the invite text is written through the Calendar API, which the add-on markup cannot do).
+ * OAuth scopes, each one used and no more: run in Calendar (`calendar.addons.execute`); read the open event's id
+ * (`currentEventAccess: READ`, which needs `calendar.addons.current.event.read`); the user's e-mail in `userIdToken`, by
+ * which the Worker finds the coach (`userinfo.email`); the user's language and zone for the cards (`useLocaleFromApp`,
+ * `script.locale`). No write scope: the cards never change the open event (no `hostAppAction`), and the invite text reaches
+ * the calendar through the coach's own calendar connection, never through the add-on's `userOAuthToken`.
+ * test/manifests/manifests.test.ts derives this list from what worker/addon reads and answers.
  * @see https://developers.google.com/workspace/add-ons/concepts/workspace-manifests
  * @see https://developers.google.com/workspace/add-ons/guides/access-user-locale-timezone
+ * @see https://developers.google.com/workspace/add-ons/reference/rpc/google.apps.script.type/calendar (EventAccess)
  */
 export const GOOGLE_SCOPES = [
   'https://www.googleapis.com/auth/calendar.addons.execute',
   'https://www.googleapis.com/auth/calendar.addons.current.event.read',
-  'https://www.googleapis.com/auth/calendar.addons.current.event.write',
   'https://www.googleapis.com/auth/userinfo.email',
   'https://www.googleapis.com/auth/script.locale',
-  'https://www.googleapis.com/auth/calendar.events',
 ];
+
+/** How much of the open event Calendar sends: READ (the add-on reads the event id; it never acts on the event). */
+export const GOOGLE_EVENT_ACCESS = 'READ';
 
 /** Paths of the add-on endpoints on the Worker (worker/routes/google-addon.ts). */
 export const GOOGLE_PATHS = { home: '/addons/google/home', eventOpen: '/addons/google/event-open', logo: '/addons/google/logo.png', meetPanel: '/panel/meet' };
@@ -41,7 +46,7 @@ export function googleDeployment(o) {
         openLinkUrlPrefixes: [`${o.base}/`],
       },
       calendar: {
-        currentEventAccess: 'READ_WRITE',
+        currentEventAccess: GOOGLE_EVENT_ACCESS,
         eventOpenTrigger: { runFunction: `${o.base}${GOOGLE_PATHS.eventOpen}` },
       },
       meet: {

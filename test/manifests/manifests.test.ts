@@ -1,13 +1,15 @@
 /** The generated manifests: Teams against Microsoft's official JSON schema (with the package's icons), Google's deployment and Zoom's manifest. */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { generateManifests } from '../../manifests/generate.mjs';
+import { AddonEvent } from '../../worker/addon/event-object';
 import { readPng, readZip } from './package-reader';
 
 const run = promisify(execFile);
@@ -140,26 +142,65 @@ function urlsIn(value: unknown): string[] {
   return [];
 }
 
+/** Every field path a zod schema keeps (the add-on reads the event object only through `AddonEvent`, which drops the rest). */
+function fieldPaths(schema: z.ZodType, prefix = ''): string[] {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return fieldPaths(schema.unwrap() as z.ZodType, prefix);
+  if (schema instanceof z.ZodObject) return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([key, value]) => fieldPaths(value, prefix ? `${prefix}.${key}` : key));
+  return [prefix];
+}
+
+/** The add-on's code: its event schema, cards and route, as text. */
+async function addonSource(): Promise<string> {
+  const files = (await readdir('worker/addon')).filter((f) => f.endsWith('.ts')).map((f) => `worker/addon/${f}`);
+  return (await Promise.all([...files, 'worker/routes/google-addon.ts'].map((f) => readFile(f, 'utf8')))).join('\n');
+}
+
+/**
+ * The scopes and event access the add-on's code needs, by Google's rules: running in Calendar needs `calendar.addons.execute`;
+ * event fields need READ and `current.event.read`; acting on the open event (a `hostAppAction`) needs `current.event.write`;
+ * the e-mail in `userIdToken` needs `userinfo.email`; `userLocale`/`timeZone` need `script.locale`; using `userOAuthToken`
+ * (the Calendar API) needs a Calendar scope.
+ * @see https://developers.google.com/workspace/add-ons/concepts/event-objects
+ * @see https://developers.google.com/workspace/add-ons/reference/rpc/google.apps.script.type/calendar
+ */
+function needs(read: string[], source: string): { scopes: string[]; eventAccess: string } {
+  const scope = (s: string) => `https://www.googleapis.com/auth/${s}`;
+  const readsEvent = read.some((p) => p.startsWith('calendar.'));
+  const actsOnEvent = /hostAppAction|calendarAction|ActionMarkup/.test(source);
+  const scopes = [scope('calendar.addons.execute')];
+  if (readsEvent) scopes.push(scope('calendar.addons.current.event.read'));
+  if (actsOnEvent) scopes.push(scope('calendar.addons.current.event.write'));
+  if (read.includes('authorizationEventObject.userIdToken')) scopes.push(scope('userinfo.email'));
+  if (read.some((p) => p === 'commonEventObject.userLocale' || p.startsWith('commonEventObject.timeZone'))) scopes.push(scope('script.locale'));
+  if (read.includes('authorizationEventObject.userOAuthToken') || /userOAuthToken/.test(source)) scopes.push(scope('calendar.events'));
+  const eventAccess = readsEvent ? (actsOnEvent ? 'READ_WRITE' : 'READ') : actsOnEvent ? 'WRITE' : 'METADATA';
+  return { scopes: scopes.sort(), eventAccess };
+}
+
 describe('Google Workspace add-on deployment', () => {
   it('has the required fields for Calendar and Meet over HTTP', () => {
     const { common, calendar, meet, httpOptions } = google.addOns;
     expect(common).toMatchObject({ name: expect.any(String), logoUrl: `${BASE}/addons/google/logo.png`, homepageTrigger: { runFunction: `${BASE}/addons/google/home`, enabled: true } });
-    expect(calendar).toEqual({ currentEventAccess: 'READ_WRITE', eventOpenTrigger: { runFunction: `${BASE}/addons/google/event-open` } });
+    expect(calendar).toEqual({ currentEventAccess: 'READ', eventOpenTrigger: { runFunction: `${BASE}/addons/google/event-open` } });
     expect(meet.web).toEqual({ sidePanelUrl: `${BASE}/panel/meet`, supportsScreenSharing: false, addOnOrigins: [BASE], logoUrl: common.logoUrl });
     expect(httpOptions).toEqual({ authorizationHeader: 'SYSTEM_ID_TOKEN' });
   });
 
-  it('asks only for the scopes the add-on uses', () => {
-    expect([...google.oauthScopes].sort()).toEqual(
-      [
-        'calendar.addons.execute',
-        'calendar.addons.current.event.read',
-        'calendar.addons.current.event.write',
-        'userinfo.email',
-        'script.locale',
-        'calendar.events',
-      ].map((s) => `https://www.googleapis.com/auth/${s}`).sort(),
-    );
+  it('asks for exactly the scopes and event access the add-on code needs: what AddonEvent reads and what its answers do', async () => {
+    const needed = needs(fieldPaths(AddonEvent), await addonSource());
+    expect([...google.oauthScopes].sort()).toEqual(needed.scopes);
+    expect(google.addOns.calendar.currentEventAccess).toBe(needed.eventAccess);
+    expect(google.addOns.common.useLocaleFromApp).toBe(needed.scopes.includes('https://www.googleapis.com/auth/script.locale'));
+    expect(google.oauthScopes.filter((s: string) => /write|calendar\.events|auth\/calendar$/.test(s))).toEqual([]);
+  });
+
+  it('would notice code that needs more: reading userOAuthToken or acting on the event asks for a write scope', async () => {
+    const source = await addonSource();
+    const withApi = AddonEvent.extend({ authorizationEventObject: z.object({ userIdToken: z.string(), userOAuthToken: z.string() }) });
+    expect(needs(fieldPaths(withApi), source).scopes).toContain('https://www.googleapis.com/auth/calendar.events');
+    const acting = needs(fieldPaths(AddonEvent), `${source}\nrenderActions: { hostAppAction: { calendarAction: {} } }`);
+    expect(acting).toMatchObject({ eventAccess: 'READ_WRITE', scopes: expect.arrayContaining(['https://www.googleapis.com/auth/calendar.addons.current.event.write']) });
+    expect([...google.oauthScopes].sort()).not.toEqual(acting.scopes);
   });
 
   it('points every URL under the base URL, each allowed by openLinkUrlPrefixes and addOnOrigins', () => {

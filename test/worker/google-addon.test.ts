@@ -1,83 +1,14 @@
 /** The Google Workspace HTTP add-on: system and user ID tokens (signed here, keys injected), card JSON, locale, privacy, publish. */
 import { SELF, createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
-import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setGoogleAddonKeys } from '../../worker/addon/verify';
-import type { Env } from '../../worker/env';
+import { expect, describe, it } from 'vitest';
 import worker from '../../worker/index';
 import { googleEventId } from '../../worker/providers/google';
 import { claimCalendarEvent, recordCreated, releaseLease } from '../../worker/storage/calendar-events';
 import { sessionOf, syncOk } from './calendar-helpers';
-import { call, expectProblem, setup, signIn } from './helpers';
+import { BASE, SERVICE_ACCOUNT, bindings, buttonsOf, cardOf, codeOf, coachWithSession, handoff, idToken, post, strangerKey, systemToken, useGoogleKeys, userToken, widgets, workspaceUser } from './google-addon-helpers';
+import { call, expectProblem } from './helpers';
 
-const BASE = 'http://localhost:8787';
-const SERVICE_ACCOUNT = 'service-731@gcp-sa-gsuiteaddons.iam.gserviceaccount.com';
-const CLIENT_ID = '731-addon.apps.googleusercontent.com';
-const SECRET = 'Privé: twijfelt of ze de baan houdt';
-const bindings: Env = { ...env, GOOGLE_ADDON_SERVICE_ACCOUNT: SERVICE_ACCOUNT, GOOGLE_ADDON_CLIENT_ID: CLIENT_ID };
-
-let google: CryptoKey;
-let stranger: CryptoKey;
-
-beforeAll(async () => {
-  const pair = await generateKeyPair('RS256');
-  google = pair.privateKey;
-  stranger = (await generateKeyPair('RS256')).privateKey;
-  const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'google-1', alg: 'RS256', use: 'sig' };
-  setGoogleAddonKeys(createLocalJWKSet({ keys: [jwk] }));
-});
-afterAll(() => setGoogleAddonKeys(null));
-
-/** A Google-style ID token; `exp` in seconds from now (negative = expired). */
-function idToken(claims: JWTPayload, audience: string, o: { key?: CryptoKey; exp?: number; issuer?: string } = {}) {
-  const now = Math.floor(Date.now() / 1000);
-  const exp = now + (o.exp ?? 300);
-  return new SignJWT({ email_verified: true, ...claims })
-    .setProtectedHeader({ alg: 'RS256', kid: 'google-1', typ: 'JWT' })
-    .setIssuer(o.issuer ?? 'https://accounts.google.com')
-    .setAudience(audience)
-    .setIssuedAt(Math.min(now, exp - 60))
-    .setExpirationTime(exp)
-    .sign(o.key ?? google);
-}
-
-const systemToken = (path: string, claims: JWTPayload = {}, o = {}) => idToken({ email: SERVICE_ACCOUNT, sub: '1090', ...claims }, `${BASE}${path}`, o);
-const userToken = (email: string, claims: JWTPayload = {}, o = {}) => idToken({ email, sub: `g-${email}`, ...claims }, CLIENT_ID, o);
-
-type Event = { userLocale?: string; eventId?: string; parameters?: Record<string, string>; userIdToken?: string };
-
-/** Posts an event object the way Google does; `system: null` leaves the Authorization header out. */
-async function post(path: string, e: Event, o: { system?: string | null; env?: Env } = {}) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  const system = o.system === undefined ? await systemToken(path) : o.system;
-  if (system !== null) headers.authorization = `Bearer ${system}`;
-  const body = {
-    commonEventObject: { hostApp: 'CALENDAR', platform: 'WEB', ...(e.userLocale ? { userLocale: e.userLocale } : {}), ...(e.parameters ? { parameters: e.parameters } : {}) },
-    ...(e.eventId ? { calendar: { id: e.eventId, calendarId: 'primary', organizer: { email: 'x@example.nl' } } } : {}),
-    authorizationEventObject: { userIdToken: e.userIdToken, systemIdToken: system ?? undefined },
-  };
-  const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(`${BASE}${path}`, { method: 'POST', headers, body: JSON.stringify(body) }), o.env ?? bindings, ctx);
-  await waitOnExecutionContext(ctx);
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null, text };
-}
-
-/** A coach (signed in by e-mail) with a session that has an agenda item, an agreement and private notes. */
-async function coachWithSession(locale?: 'en') {
-  const email = `coach-${crypto.randomUUID()}@example.nl`;
-  const token = await signIn(email, 'Mirjam Bakker');
-  if (locale) expect((await call('PATCH', '/api/me', { token, body: { locale } })).status).toBe(200);
-  const { session } = await setup({ token });
-  expect((await call('POST', `/api/sessions/${session.id}/agenda`, { token, body: { title: 'Grenzen <aangeven>' } })).status).toBe(201);
-  expect((await call('POST', `/api/sessions/${session.id}/agreements`, { token, body: { who: 'coachee', what: 'Gesprek met teamleider plannen', due: '2030-04-02' } })).status).toBe(201);
-  expect((await call('PUT', `/api/sessions/${session.id}/notes`, { token, body: { text: SECRET } })).status).toBe(200);
-  return { email, token, session, user: await userToken(email.toUpperCase()) };
-}
-
-const cardOf = (r: { body: any }) => r.body.action.navigations[0].pushCard;
-const widgets = (card: any) => card.sections.flatMap((s: any) => s.widgets);
-const buttonsOf = (card: any) => widgets(card).flatMap((w: any) => [...(w.buttonList?.buttons ?? []), ...(w.decoratedText?.button ? [w.decoratedText.button] : [])]);
+useGoogleKeys();
 
 describe('requests that are not from our add-on', () => {
   it('answer 404 while the add-on is not configured', async () => {
@@ -96,7 +27,7 @@ describe('requests that are not from our add-on', () => {
       await systemToken(path, { email: 'someone@gcp-sa-gsuiteaddons.iam.gserviceaccount.com' }),
       await systemToken(path, {}, { exp: -3600 }),
       await systemToken(path, { email_verified: false }),
-      await systemToken(path, {}, { key: stranger }),
+      await systemToken(path, {}, { key: strangerKey() }),
       await systemToken(path, {}, { issuer: 'https://evil.example' }),
       'not-a-jwt',
     ];
@@ -127,7 +58,7 @@ describe('requests that are not from our add-on', () => {
 });
 
 describe('homepage', () => {
-  it("lists the coach's upcoming sessions as a pushCard, each opening the panel signed in as that coach", async () => {
+  it("lists the coach's upcoming sessions as a pushCard, each opening the panel with a hand-off code, never a token", async () => {
     const { session, user, email } = await coachWithSession();
     const r = await post('/addons/google/home', { userIdToken: user });
     expect(r.status, r.text).toBe(200);
@@ -138,14 +69,18 @@ describe('homepage', () => {
     const url = new URL(item.decoratedText.button.onClick.openLink.url);
     expect(`${url.origin}${url.pathname}`).toBe(`${BASE}/panel`);
     expect(url.searchParams.get('session')).toBe(session.id);
-    const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
-    const me = await call('GET', '/api/me', { token });
-    expect(me.body.email).toBe(email);
+    expect([...new URLSearchParams(url.hash.slice(1)).keys()]).toEqual(['handoff']);
+    expect(codeOf(url)).toMatch(/^[0-9a-f]{32}$/);
+    // No bearer token anywhere in what Google renders and keeps (our tokens are JWTs: "eyJ…").
+    expect(r.text).not.toMatch(/token=|eyJ/);
+    const traded = await handoff(codeOf(url));
+    expect(traded.status, JSON.stringify(traded.body)).toBe(200);
+    expect((await call('GET', '/api/me', { token: traded.body.token })).body.email).toBe(email);
     expect(r.text).not.toContain('twijfelt');
   });
 
   it('tells a Google user who is no coach yet to open the panel once', async () => {
-    const r = await post('/addons/google/home', { userIdToken: await userToken('nieuw@example.nl'), userLocale: 'en-GB' });
+    const r = await post('/addons/google/home', { userIdToken: await workspaceUser('nieuw@example.nl'), userLocale: 'en-GB' });
     expect(r.status).toBe(200);
     expect(cardOf(r).header.title).toBe('Not connected yet');
     expect(JSON.stringify(cardOf(r))).toMatch(/nieuw@example\.nl.*Open the coaching panel once/);

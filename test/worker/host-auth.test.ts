@@ -33,8 +33,9 @@ function teamsV1(overrides: Record<string, unknown> = {}) {
   return { iss: `https://sts.windows.net/${ALLOWED_TENANT}/`, aud: env.TEAMS_APP_ID_URI, tid: ALLOWED_TENANT, oid: crypto.randomUUID(), scp: 'access_as_user', ver: '1.0', appid: TEAMS_CLIENT, name: 'Daan de Boer', upn: email, unique_name: email, ...overrides };
 }
 
+/** Claims of a Google ID token for an account managed by the Google Workspace of praktijk.example.nl (`hd`), so its address counts. */
 function googleClaims(overrides: Record<string, unknown> = {}) {
-  return { iss: 'https://accounts.google.com', aud: env.GOOGLE_CLIENT_ID, azp: env.GOOGLE_CLIENT_ID, sub: String(100_000_000_000 + Math.floor(Math.random() * 1e9)), email: newEmail('meet'), email_verified: true, name: 'Noor Bakker', ...overrides };
+  return { iss: 'https://accounts.google.com', aud: env.GOOGLE_CLIENT_ID, azp: env.GOOGLE_CLIENT_ID, sub: String(100_000_000_000 + Math.floor(Math.random() * 1e9)), email: newEmail('meet'), email_verified: true, hd: 'praktijk.example.nl', name: 'Noor Bakker', ...overrides };
 }
 
 const teams = (ssoToken: string) => call('POST', '/api/auth/teams', { body: { ssoToken } });
@@ -88,10 +89,23 @@ describe('Teams SSO token', () => {
     expectProblem(await teams(await forger.sign(teamsV2(), 'entra-key-2')), 401, 'ssoToken');
   });
 
+  it('accepts RS256 only: a genuine signature by the key Entra publishes (without alg, as Entra does) under RS512 or PS256 is refused', async () => {
+    expect(idp.entra.publicJwk.alg).toBeUndefined();
+    for (const alg of ['RS512', 'PS256']) {
+      const r = await teams(await idp.entra.signWithAlgorithm(alg, teamsV2()));
+      expectProblem(r, 401, 'ssoToken');
+      expect(r.body.detail, alg).toBe('ssoToken: uses a signing algorithm we do not accept');
+    }
+  });
+
   it('rejects an HMAC-signed token and a malformed one', async () => {
+    // jose never resolves a secret algorithm from a key set, so HS256 is refused with or without our RS256-only list (the
+    // test above is the one that needs it); what matters here is that it is refused for its algorithm, not later.
     const { SignJWT } = await import('jose');
     const hmac = await new SignJWT(teamsV2()).setProtectedHeader({ alg: 'HS256', kid: 'entra-key-1' }).sign(new TextEncoder().encode('a-shared-secret-of-32-bytes-long!'));
-    expectProblem(await teams(hmac), 401, 'ssoToken');
+    const refused = await teams(hmac);
+    expectProblem(refused, 401, 'ssoToken');
+    expect(refused.body.detail).toBe('ssoToken: uses a signing algorithm we do not accept');
     expectProblem(await teams('not.a.jwt'), 401, 'ssoToken');
     expectProblem(await teams('no-dots-at-all'), 422, 'ssoToken');
     expectProblem(await call('POST', '/api/auth/teams', { body: { ssoToken: await idp.entra.sign(teamsV2()), extra: 1 } }), 422, 'extra');
@@ -141,6 +155,62 @@ describe('Google ID token', () => {
 
   it('rejects a token signed with the Entra key', async () => {
     expectProblem(await google(await idp.entra.sign(googleClaims(), 'google-key-1')), 401, 'idToken');
+  });
+});
+
+describe('Google e-mail authority', () => {
+  const coachCount = (email: string) => env.DB.prepare('SELECT COUNT(*) AS n FROM coaches WHERE email = ?1').bind(email.toLowerCase()).first('n');
+
+  it('does not link by a verified non-Gmail address without hd: a former owner of the address cannot take over its coach', async () => {
+    const email = newEmail('owner').toLowerCase();
+    const coach = await me(await signIn(email));
+    const r = await google(await idp.google.sign(googleClaims({ email, hd: undefined })));
+    expectProblem(r, 401, 'idToken');
+    expect(r.body.type).toBe('/problems/identity-not-linked');
+    expect(r.body.detail).toMatch(/Google cannot vouch.*Sign in with a Gmail or Google Workspace account, or use the panel in Teams or Zoom/);
+    expect((await identityRows(coach.id)).results).toEqual([]);
+  });
+
+  it("does not create a coach for such an address either, nor for one outside the account's own Workspace domain", async () => {
+    for (const claims of [googleClaims({ hd: undefined }), googleClaims({ hd: 'other.example.nl' }), googleClaims({ email: 'coach@gmail.com.example.nl', hd: undefined })]) {
+      const r = await google(await idp.google.sign(claims));
+      expectProblem(r, 401, 'idToken');
+      expect(r.body.type).toBe('/problems/identity-not-linked');
+      expect(await coachCount(claims.email)).toBe(0);
+      expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM coach_identities WHERE host = 'google' AND subject = ?1").bind(claims.sub).first('n')).toBe(0);
+    }
+  });
+
+  it('links by an address in the domain that manages the account (hd), whatever the letter case', async () => {
+    const email = newEmail('workspace');
+    const coach = await me(await signIn(email.toLowerCase()));
+    const claims = googleClaims({ email, hd: 'PRAKTIJK.example.nl' });
+    const r = await google(await idp.google.sign(claims));
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect((await me(r.body.token)).id).toBe(coach.id);
+    expect((await identityRows(coach.id)).results).toEqual([{ host: 'google', subject: claims.sub, email: coach.email }]);
+  });
+
+  it('links and creates by a Gmail or Googlemail address without hd', async () => {
+    const existing = `noor.${crypto.randomUUID().slice(0, 8)}@gmail.com`;
+    const coach = await me(await signIn(existing));
+    const linked = await google(await idp.google.sign(googleClaims({ email: existing, hd: undefined })));
+    expect(linked.status, JSON.stringify(linked.body)).toBe(200);
+    expect((await me(linked.body.token)).id).toBe(coach.id);
+
+    const fresh = `sem.${crypto.randomUUID().slice(0, 8)}@GoogleMail.com`;
+    const created = await google(await idp.google.sign(googleClaims({ email: fresh, hd: undefined })));
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    expect((await me(created.body.token)).email).toBe(fresh.toLowerCase());
+  });
+
+  it('an account linked earlier keeps signing in by its subject, whatever address it reports now', async () => {
+    const claims = googleClaims();
+    const first = await google(await idp.google.sign(claims));
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const later = await google(await idp.google.sign({ ...claims, email: newEmail('moved'), hd: undefined }));
+    expect(later.status, JSON.stringify(later.body)).toBe(200);
+    expect((await me(later.body.token)).id).toBe((await me(first.body.token)).id);
   });
 });
 

@@ -1,18 +1,27 @@
-/** The add-on's reads from D1: the coach a Google user is, the coach's next sessions, and the session a Calendar event belongs to. */
-import { getIdentity } from '../storage/identities';
+/** The add-on's D1 lookups: the coach a Google user is (linking their account on first use), the coach's next sessions, and the session a Calendar event belongs to. */
+import { getIdentity, linkIdentity } from '../storage/identities';
 import { getCoach, type CoachRow } from '../storage/coaches';
 import { all, first, sql } from '../storage/sql';
 import type { Session } from '../../shared/protocol';
 import { googleEventId } from '../providers/google';
 
+/** A Google user as the add-on's verified `userIdToken` describes them. */
+export type GoogleUser = { subject: string; email: string; emailAuthoritative: boolean };
+
 /**
- * The coach a verified Google user signs in as: the one their Google account is linked to (a panel sign-in with Google),
- * else the coach with that e-mail address; null when neither exists (the user never opened the panel).
+ * The coach a verified Google user is: the one their Google account (host `google`, subject `sub`) is linked to, as a Meet
+ * panel sign-in or an earlier add-on request linked it. An unlinked account is linked here, once, to the coach with its
+ * address, but only when Google's word on that address is authoritative (Gmail, or the account's own Workspace domain); a
+ * bare e-mail match never signs anyone in. Null when there is no such coach: the card asks the user to open the panel once.
  */
-export async function coachForGoogleUser(db: D1Database, subject: string, email: string): Promise<CoachRow | null> {
-  const linked = subject ? await getIdentity(db, 'google', subject) : null;
+export async function coachForGoogleUser(db: D1Database, user: GoogleUser, nowMs: number): Promise<CoachRow | null> {
+  const linked = await getIdentity(db, 'google', user.subject);
   if (linked) return getCoach(db, linked.coach_id);
-  return first<CoachRow>(sql(db)`SELECT * FROM coaches WHERE email = ${email.trim().toLowerCase()}`);
+  if (!user.emailAuthoritative) return null;
+  const coach = await first<CoachRow>(sql(db)`SELECT * FROM coaches WHERE email = ${user.email.trim().toLowerCase()}`);
+  if (!coach) return null;
+  const link = await linkIdentity(db, { host: 'google', subject: user.subject, coachId: coach.id, email: coach.email }, nowMs);
+  return link.coach_id === coach.id ? coach : getCoach(db, link.coach_id);
 }
 
 /** One of the coach's sessions that has not ended, with its coachee's name. */

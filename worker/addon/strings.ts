@@ -10,6 +10,8 @@ export type AddonStrings = {
   openPanel: string;
   connectTitle: string;
   connectText: (email: string) => string;
+  /** For an address Google cannot vouch for (not Gmail, not the account's own Workspace domain): it will not be linked. */
+  connectUnverifiedText: (email: string) => string;
   notOursTitle: string;
   notOursText: string;
   sessionWith: (coacheeName: string) => string;
@@ -40,6 +42,8 @@ export const ADDON_STRINGS: Record<Locale, AddonStrings> = {
     connectTitle: 'Nog niet gekoppeld',
     connectText: (email) =>
       `We kennen ${email} nog niet als coach. Open het coachingpaneel één keer (in Meet, Zoom, Teams of de browser) en meld je aan met dit account; daarna zie je hier je sessies.`,
+    connectUnverifiedText: (email) =>
+      `Google kan niet bevestigen dat ${email} nog bij dit account hoort: het is geen Gmail-adres en valt niet onder het Google Workspace-domein van het account. Daarom koppelen we het niet aan een coach. Gebruik Agenda met een Gmail- of Google Workspace-account, of werk met het coachingpaneel in Zoom of Teams.`,
     notOursTitle: 'Geen coachsessie',
     notOursText: 'Deze afspraak is niet met Coaching companion ingepland. Bij sessies die je vanuit het paneel plant, zie je hier de agenda en de afspraken.',
     sessionWith: (coacheeName) => `Sessie met ${coacheeName}`,
@@ -67,6 +71,8 @@ export const ADDON_STRINGS: Record<Locale, AddonStrings> = {
     connectTitle: 'Not connected yet',
     connectText: (email) =>
       `We do not know ${email} as a coach yet. Open the coaching panel once (in Meet, Zoom, Teams or the browser) and sign in with this account; your sessions will show here after that.`,
+    connectUnverifiedText: (email) =>
+      `Google cannot confirm that ${email} still belongs to this account: it is not a Gmail address and not in the account's own Google Workspace domain, so we do not connect it to a coach. Use Calendar with a Gmail or Google Workspace account, or use the coaching panel in Zoom or Teams.`,
     notOursTitle: 'Not a coaching session',
     notOursText: 'This event was not planned with Coaching companion. Sessions you plan from the panel show their agenda and agreements here.',
     sessionWith: (coacheeName) => `Session with ${coacheeName}`,

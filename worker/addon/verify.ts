@@ -1,13 +1,16 @@
 /** Verifies the Google Workspace add-on's tokens: the system ID token on every request and the user's ID token in the event object. */
 import { errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { GOOGLE_ISSUERS, GOOGLE_JWKS_URL } from '../auth/host-identity/google';
+import { GOOGLE_ISSUERS, GOOGLE_JWKS_URL, googleEmailIsAuthoritative } from '../auth/host-identity/google';
 import { remoteKeys } from '../auth/host-identity/outbound';
 
 /** Clock skew tolerated between Google and us on `exp`/`nbf`/`iat`. */
 const CLOCK_TOLERANCE_SECONDS = 30;
 
-/** What a verification found: the verified e-mail (and Google's user id), or why the token was refused. */
-export type TokenCheck = { ok: true; email: string; subject: string } | { ok: false; reason: string; keysUnavailable?: boolean };
+/**
+ * What a verification found: the verified e-mail, Google's user id and whether Google's word on the address is authoritative
+ * (`googleEmailIsAuthoritative`), or why the token was refused.
+ */
+export type TokenCheck = { ok: true; email: string; subject: string; emailAuthoritative: boolean } | { ok: false; reason: string; keysUnavailable?: boolean };
 
 let injectedKeys: JWTVerifyGetKey | null = null;
 
@@ -30,7 +33,9 @@ async function verifyGoogleToken(token: string, audience: string): Promise<Token
     const { payload } = await jwtVerify(token, googleKeys(), { issuer: GOOGLE_ISSUERS, audience, algorithms: ['RS256'], clockTolerance: CLOCK_TOLERANCE_SECONDS });
     const verified = payload.email_verified === true || payload.email_verified === 'true';
     if (typeof payload.email !== 'string' || !verified) return { ok: false, reason: 'it carries no e-mail address Google has verified' };
-    return { ok: true, email: payload.email.trim().toLowerCase(), subject: typeof payload.sub === 'string' ? payload.sub : '' };
+    const email = payload.email.trim().toLowerCase();
+    const hd = typeof payload.hd === 'string' ? payload.hd : undefined;
+    return { ok: true, email, subject: typeof payload.sub === 'string' ? payload.sub : '', emailAuthoritative: googleEmailIsAuthoritative(email, hd) };
   } catch (error) {
     return failure(error);
   }
@@ -58,9 +63,12 @@ export async function verifySystemToken(token: string, endpointUrl: string, serv
 }
 
 /**
- * Checks `authorizationEventObject.userIdToken`: the signed-in user's Google ID token for the add-on's OAuth client.
+ * Checks `authorizationEventObject.userIdToken`: the signed-in user's Google ID token for the add-on's OAuth client, with
+ * the Google user id (`sub`) the add-on finds the coach by.
  * @see https://developers.google.com/workspace/add-ons/concepts/event-objects#authorization-event-object
  */
-export function verifyUserToken(token: string, clientId: string): Promise<TokenCheck> {
-  return verifyGoogleToken(token, clientId);
+export async function verifyUserToken(token: string, clientId: string): Promise<TokenCheck> {
+  const check = await verifyGoogleToken(token, clientId);
+  if (check.ok && !check.subject) return { ok: false, reason: 'it carries no Google user id (sub)' };
+  return check;
 }

@@ -6,6 +6,16 @@ const ISSUER = 'coaching-companion';
 const AUDIENCE = 'api-v1';
 /** Lifetime of a coach token; panels renew through `POST /api/auth/refresh` before it runs out. */
 export const COACH_TOKEN_SECONDS = 2 * 60 * 60;
+/**
+ * How old the sign-in behind a token (its `auth_time`) may be for `POST /api/auth/refresh` to renew it. Renewal keeps the
+ * original `auth_time`, so a token that leaks stops working at most this long plus one token lifetime after the sign-in;
+ * after that the panel signs in again through its host (silent for Teams, Zoom and Google).
+ * @see https://openid.net/specs/openid-connect-core-1_0.html#IDToken (auth_time)
+ */
+export const MAX_SIGN_IN_AGE_SECONDS = 12 * 60 * 60;
+
+/** What a valid coach token says: whose it is, and when that coach signed in (epoch seconds; null in tokens issued before `auth_time` existed). */
+export type CoachClaims = { coachId: string; authTime: number | null };
 
 const keys = new Map<string, CryptoKey>();
 
@@ -19,12 +29,16 @@ async function secret(env: Pick<Env, 'AUTH_SECRET'>): Promise<CryptoKey> {
   return key;
 }
 
+/** The current time in epoch seconds, as JWT claims count it. */
+export const nowSeconds = (): number => Math.floor(Date.now() / 1000);
+
 /**
- * Issues a coach token: `sub` = coach id.
+ * Issues a coach token: `sub` = coach id, `auth_time` = when the coach signed in (now for a fresh sign-in; the original
+ * sign-in's time when a token is renewed or handed over).
  * @see https://github.com/panva/jose/blob/main/docs/jwt/sign/classes/SignJWT.md
  */
-export async function issueCoachToken(env: Pick<Env, 'AUTH_SECRET'>, coachId: string): Promise<string> {
-  return new SignJWT({ role: 'coach' })
+export async function issueCoachToken(env: Pick<Env, 'AUTH_SECRET'>, coachId: string, authTime: number = nowSeconds()): Promise<string> {
+  return new SignJWT({ role: 'coach', auth_time: authTime })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(coachId)
     .setIssuer(ISSUER)
@@ -34,12 +48,17 @@ export async function issueCoachToken(env: Pick<Env, 'AUTH_SECRET'>, coachId: st
     .sign(await secret(env));
 }
 
-/** Verifies a coach token; returns the coach id, or null when missing, forged or expired. */
-export async function verifyCoachToken(env: Pick<Env, 'AUTH_SECRET'>, token: string): Promise<string | null> {
+/** Verifies a coach token; returns its claims, or null when missing, forged or expired. */
+export async function verifyCoachToken(env: Pick<Env, 'AUTH_SECRET'>, token: string): Promise<CoachClaims | null> {
   try {
     const { payload } = await jwtVerify(token, await secret(env), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-    return payload.role === 'coach' && typeof payload.sub === 'string' ? payload.sub : null;
+    if (payload.role !== 'coach' || typeof payload.sub !== 'string') return null;
+    const authTime = typeof payload.auth_time === 'number' && Number.isSafeInteger(payload.auth_time) ? payload.auth_time : null;
+    return { coachId: payload.sub, authTime };
   } catch {
     return null;
   }
 }
+
+/** Whether `POST /api/auth/refresh` may renew a token with these claims at `now` (epoch seconds): only within MAX_SIGN_IN_AGE_SECONDS of the sign-in. */
+export const mayRenew = (claims: CoachClaims, now: number): boolean => claims.authTime !== null && now - claims.authTime <= MAX_SIGN_IN_AGE_SECONDS;

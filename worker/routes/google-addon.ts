@@ -6,10 +6,11 @@ import type { AppEnv, Env } from '../env';
 import { homeCard, messageCard, notify, pushCard, sessionCard, updateCard, type CardContext, type SessionView } from '../addon/cards';
 import { AddonEvent, cardLocale, cardZone } from '../addon/event-object';
 import { logoPng } from '../addon/logo';
-import { coachForGoogleUser, sessionIdForGoogleEvent, upcomingSessions } from '../addon/lookup';
+import { coachForGoogleUser, sessionIdForGoogleEvent, upcomingSessions, type GoogleUser } from '../addon/lookup';
 import { ADDON_STRINGS } from '../addon/strings';
 import { verifySystemToken, verifyUserToken } from '../addon/verify';
-import { issueCoachToken } from '../auth/tokens';
+import { HandoffCodes } from '../auth/handoff';
+import { nowSeconds } from '../auth/tokens';
 import { endpoint } from '../http/endpoint';
 import { ApiProblem, notFound } from '../http/problem';
 import { configuredPublicUrl, publicUrl } from '../http/public-url';
@@ -74,31 +75,44 @@ const limitBody = bodyLimit({
 for (const path of ['/home', '/event-open', '/publish']) googleAddonRoutes.use(path, requireGoogleAddon, limitBody);
 
 /** The Google user behind the request (from `userIdToken`, for the add-on's OAuth client) and the coach they are, if any. */
-async function identify(c: Context<AppEnv>, event: AddonEvent): Promise<{ coach: CoachRow | null; email: string }> {
+async function identify(c: Context<AppEnv>, event: AddonEvent): Promise<{ coach: CoachRow | null; user: GoogleUser }> {
   const token = event.authorizationEventObject?.userIdToken;
   if (!token) throw userTokenRejected('is missing (the deployment needs the userinfo.email scope)');
   const check = await verifyUserToken(token, addonConfig(c.env)?.clientId ?? '');
   if (!check.ok) throw check.keysUnavailable ? keysUnavailable() : userTokenRejected(check.reason);
-  return { coach: await coachForGoogleUser(c.env.DB, check.subject, check.email), email: check.email };
+  const user = { subject: check.subject, email: check.email, emailAuthoritative: check.emailAuthoritative };
+  return { coach: await coachForGoogleUser(c.env.DB, user, Date.now()), user };
 }
 
-/** The card for a Google user who is no coach of ours yet. */
-function connectCard(event: AddonEvent, email: string) {
+/** What to tell a Google user who is no coach of ours yet: open the panel once, or (for an address Google cannot vouch for) why that will not link. */
+const connectText = (event: AddonEvent, user: GoogleUser) => {
   const s = ADDON_STRINGS[cardLocale(event, null)];
-  return messageCard(s.connectTitle, s.connectText(email));
-}
+  return user.emailAuthoritative ? s.connectText(user.email) : s.connectUnverifiedText(user.email);
+};
+const connectCard = (event: AddonEvent, user: GoogleUser) => messageCard(ADDON_STRINGS[cardLocale(event, null)].connectTitle, connectText(event, user));
 
-/** Language, zone and panel links for one coach's cards; the panel link hands over a fresh coach token in its fragment. */
-async function cardContext(c: Context<AppEnv>, event: AddonEvent, coach: CoachRow): Promise<CardContext> {
+/**
+ * Language, zone and panel links for one coach's cards. Each panel link carries a fresh single-use hand-off code in its
+ * fragment (`#handoff=`), never a token: Google renders and keeps the card. The codes are stored by `send` before the card
+ * leaves; the panel trades one at `POST /api/auth/handoff`.
+ */
+function cardContext(c: Context<AppEnv>, event: AddonEvent, coach: CoachRow): CardContext & { codes: HandoffCodes } {
   const locale = cardLocale(event, coach.locale);
   const base = publicUrl(c);
-  const token = await issueCoachToken(c.env, coach.id);
+  const codes = new HandoffCodes(coach.id, nowSeconds());
   return {
     s: ADDON_STRINGS[locale],
     locale,
     zone: cardZone(event, coach.time_zone),
-    panelUrl: (sessionId) => `${base}/panel?${new URLSearchParams({ session: sessionId, lang: locale })}#token=${encodeURIComponent(token)}`,
+    panelUrl: (sessionId) => `${base}/panel?${new URLSearchParams({ session: sessionId, lang: locale })}#handoff=${codes.next()}`,
+    codes,
   };
+}
+
+/** Stores the hand-off codes the response's links carry, then answers it. */
+async function send(c: Context<AppEnv>, codes: HandoffCodes, response: object): Promise<Response> {
+  await codes.save(c.env.DB, Date.now());
+  return c.json(response);
 }
 
 /** One session of the coach as the event card shows it (read without notes), or null. */
@@ -120,15 +134,17 @@ endpoint(
     tag: 'google-addon',
     auth: 'none',
     headers: AUTH_HEADER,
-    summary: "Calendar homepage trigger: a card with the coach's upcoming sessions, each with a link that opens its panel.",
+    summary:
+      "Calendar homepage trigger: a card with the coach's upcoming sessions, each with a link that opens its panel (`/panel?session=…&lang=…#handoff=<single-use code>`, traded at POST /api/auth/handoff).",
     body: AddonEvent,
   },
   async (c, { body }) => {
-    const { coach, email } = await identify(c, body);
-    if (!coach) return c.json(pushCard(connectCard(body, email)));
-    const [ctx, rows] = await Promise.all([cardContext(c, body, coach), upcomingSessions(c.env.DB, coach.id, Date.now(), UPCOMING)]);
+    const { coach, user } = await identify(c, body);
+    if (!coach) return c.json(pushCard(connectCard(body, user)));
+    const ctx = cardContext(c, body, coach);
+    const rows = await upcomingSessions(c.env.DB, coach.id, Date.now(), UPCOMING);
     const sessions = rows.map((r) => ({ id: r.id, coacheeName: r.coachee_name, startsAtMs: r.starts_at, endsAtMs: r.ends_at, calendarStatus: r.calendar_status }));
-    return c.json(pushCard(homeCard(ctx, coach.name, sessions)));
+    return send(c, ctx.codes, pushCard(homeCard(ctx, coach.name, sessions)));
   },
 );
 
@@ -145,14 +161,14 @@ endpoint(
     body: AddonEvent,
   },
   async (c, { body }) => {
-    const { coach, email } = await identify(c, body);
-    if (!coach) return c.json(pushCard(connectCard(body, email)));
-    const ctx = await cardContext(c, body, coach);
+    const { coach, user } = await identify(c, body);
+    if (!coach) return c.json(pushCard(connectCard(body, user)));
+    const ctx = cardContext(c, body, coach);
     const eventId = body.calendar?.id;
     const sessionId = eventId ? await sessionIdForGoogleEvent(c.env.DB, coach.id, eventId) : null;
     const view = sessionId ? await sessionView(c, coach.id, sessionId) : null;
     if (!view) return c.json(pushCard(messageCard(ctx.s.notOursTitle, ctx.s.notOursText)));
-    return c.json(pushCard(sessionCard(ctx, view, publishUrl(c))));
+    return send(c, ctx.codes, pushCard(sessionCard(ctx, view, publishUrl(c))));
   },
 );
 
@@ -169,15 +185,15 @@ endpoint(
     body: AddonEvent,
   },
   async (c, { body }) => {
-    const { coach, email } = await identify(c, body);
-    if (!coach) return c.json(notify(ADDON_STRINGS[cardLocale(body, null)].connectText(email)));
-    const ctx = await cardContext(c, body, coach);
+    const { coach, user } = await identify(c, body);
+    if (!coach) return c.json(notify(connectText(body, user)));
+    const ctx = cardContext(c, body, coach);
     const sessionId = body.commonEventObject?.parameters?.sessionId ?? '';
     const row = sessionId ? await getSession(c.env.DB, coach.id, sessionId) : null;
     if (!row) return c.json(notify(ctx.s.sessionGone));
     await requestCalendarSync(c.env, [row.id], row.seq);
     const view = await sessionView(c, coach.id, row.id);
-    return c.json(view ? updateCard(sessionCard(ctx, view, publishUrl(c)), ctx.s.published) : notify(ctx.s.published));
+    return send(c, ctx.codes, view ? updateCard(sessionCard(ctx, view, publishUrl(c)), ctx.s.published) : notify(ctx.s.published));
   },
 );
 

@@ -81,15 +81,19 @@ endpoint(
     tag: 'auth',
     auth: 'none',
     summary:
-      'Google sign-in (Meet panel): a Google ID token from Google Sign-In, issued to our web client, with a verified e-mail. Linking as for Teams. 401 names idToken; 404 when Google is not configured.',
+      "Google sign-in (Meet panel): a Google ID token from Google Sign-In, issued to our web client, with a verified e-mail. A linked Google account signs in as its coach; an unlinked one links (or creates) by its e-mail only when Google's word on it is authoritative: a Gmail address, or an address in the account's own Workspace domain (hd). Otherwise 401 /problems/identity-not-linked. 401 names idToken; 404 when Google is not configured.",
     body: z.strictObject({ idToken: compactJwt }),
     response: Token,
   },
   async (c, { body }) => {
     const identity = await verifyGoogleIdToken(body.idToken, configured(googleClientId(c.env)));
-    return signIn(c, identity, 'idToken', 'this Google account is not linked to a coach yet');
+    return signIn(c, identity, 'idToken', GOOGLE_NOT_LINKED);
   },
 );
+
+/** Why an unlinked Google account with a non-authoritative address cannot sign in, and what the coach can do instead. */
+const GOOGLE_NOT_LINKED =
+  "this Google account is not linked to a coach yet, and Google cannot vouch that its e-mail address is still the account holder's (only Gmail addresses and addresses in the account's own Google Workspace domain count). Sign in with a Gmail or Google Workspace account, or use the panel in Teams or Zoom";
 
 const ZOOM_FIELDS = ['code', 'codeVerifier', 'redirectUri'] as const;
 const ZoomBody = z

@@ -17,11 +17,28 @@ const Claims = z.object({
   email: z.email().max(LIMITS.email).optional(),
   email_verified: z.union([z.boolean(), z.literal('true'), z.literal('false')]).optional(),
   name: z.string().optional(),
+  /** The Google Workspace (Cloud organisation) domain of the account; absent for consumer accounts. */
+  hd: z.string().max(255).optional(),
 });
+
+/** Google's own consumer mail domains: an address there is the Google account itself, so it cannot change hands. */
+const GMAIL_DOMAINS = ['gmail.com', 'googlemail.com'];
+
+/**
+ * Whether Google's word on this verified address is authoritative: a Gmail address, or an address in the domain that manages
+ * the account (`hd`). A consumer Google account on any other address was verified once, and that address may have changed
+ * hands since: its former owner must not be able to sign in as the coach who holds it now.
+ * @see https://developers.google.com/identity/openid-connect/openid-connect#obtainuserinfo (email, email_verified and hd)
+ */
+export function googleEmailIsAuthoritative(email: string, hd: string | undefined): boolean {
+  const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+  return GMAIL_DOMAINS.includes(domain) || (hd !== undefined && hd.trim().toLowerCase() === domain);
+}
 
 /**
  * Verifies a Google ID token: RS256 signature against Google's keys, issuer, audience = our web client id, expiry, and an
- * e-mail address Google has verified (required: it is how a first sign-in finds or creates the coach). Subject: `sub`.
+ * e-mail address Google has verified. Subject: `sub`. The identity carries the address (which lets a first sign-in find or
+ * create the coach) only when it is authoritative (`googleEmailIsAuthoritative`); without it only an existing link signs in.
  * Failures answer 401 naming `idToken`.
  * @see https://developers.google.com/identity/sign-in/web/backend-auth#verify-the-integrity-of-the-id-token
  * @see https://developers.google.com/workspace/meet/add-ons/guides/sign-in-guide
@@ -35,5 +52,6 @@ export async function verifyGoogleIdToken(idToken: string, clientId: string, key
   if (!claims.email) throw rejected(field, 'the token carries no e-mail address; sign in with the email scope');
   if (claims.email_verified !== true && claims.email_verified !== 'true') throw rejected(field, 'Google has not verified this e-mail address');
   const name = claims.name?.trim();
-  return { host: 'google', subject: claims.sub, email: claims.email.toLowerCase(), ...(name ? { name } : {}) };
+  const email = googleEmailIsAuthoritative(claims.email, claims.hd) ? claims.email.toLowerCase() : undefined;
+  return { host: 'google', subject: claims.sub, ...(email ? { email } : {}), ...(name ? { name } : {}) };
 }
