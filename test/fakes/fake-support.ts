@@ -26,6 +26,8 @@ export class FakeOAuth {
   /** The OAuth client the fake's refresh tokens are issued to; the token endpoint refuses any other. */
   readonly client: { clientId: string; clientSecret: string };
   private readonly access = new Map<string, number>();
+  /** Every access token this authority ever issued (revoked and expired ones too): which account a request was made as. */
+  private readonly issuedAccess = new Set<string>();
   private readonly refreshTokens = new Set<string>();
   private readonly tokenFaults = new FaultQueue();
   private counter = 0;
@@ -117,6 +119,11 @@ export class FakeOAuth {
     return this.refreshTokens.has(refreshToken);
   }
 
+  /** Whether this authority issued `accessToken` (even if it is revoked or expired since): the request was made as its account. */
+  issued(accessToken: string): boolean {
+    return this.issuedAccess.has(accessToken);
+  }
+
   /** The server forgets every access token (revoked, or expired early); refresh tokens stay valid. */
   revokeAccessTokens(): void {
     this.access.clear();
@@ -135,6 +142,7 @@ export class FakeOAuth {
     const accessToken = `${this.prefix}-access-${++this.counter}`;
     const expiresAtMs = this.options.now() + (this.options.ttlMs ?? 3_600_000);
     this.access.set(accessToken, expiresAtMs);
+    this.issuedAccess.add(accessToken);
     return { accessToken, expiresAtMs };
   }
 }

@@ -1,4 +1,4 @@
-/** HTTP fake of Google Calendar API v3: events insert/get/patch/delete and freeBusy.query, with Google-shaped errors, and Google's OAuth token endpoint. */
+/** HTTP fake of one Google account's Calendar API v3: events insert/get/patch/delete per calendar and freeBusy.query, with Google-shaped errors, and Google's OAuth token endpoint. */
 import { FakeOAuth, FaultQueue, json, logRequest, objectBody, type LoggedRequest } from './fake-support';
 
 /** An event as the fake stores it. */
@@ -37,17 +37,34 @@ function googleError(status: number, reason?: string, message?: string, headers:
 
 const MAX_FREEBUSY_MS = 90 * 86_400_000;
 
-/** A Google Calendar with one calendar (`primary`), reachable through `fetch`. */
+/**
+ * One Google account with its `primary` calendar (and any added with `addCalendar`), reachable through `fetch`. Event ids are
+ * unique per calendar, as in Google: the same id can live in two calendars. `account` names the account in its tokens, so
+ * two fakes (two Google accounts) never issue the same token.
+ */
 export class GoogleCalendarFake {
   readonly auth: FakeOAuth;
   readonly faults = new FaultQueue();
   readonly requests: LoggedRequest[] = [];
+  /** The events of the `primary` calendar. */
   readonly events = new Map<string, GoogleFakeEvent>();
+  /** Every calendar of the account by id, `primary` included. */
+  readonly calendars = new Map<string, Map<string, GoogleFakeEvent>>([['primary', this.events]]);
   private etagCounter = 3_181_161_784_712_000;
   private idCounter = 0;
 
-  constructor(private readonly now: () => number = Date.now) {
-    this.auth = new FakeOAuth('google', { now, token: { url: 'https://oauth2.googleapis.com/token', style: 'google' } });
+  constructor(
+    private readonly now: () => number = Date.now,
+    options: { account?: string } = {},
+  ) {
+    this.auth = new FakeOAuth(options.account ? `google-${options.account}` : 'google', { now, token: { url: 'https://oauth2.googleapis.com/token', style: 'google' } });
+  }
+
+  /** Adds a calendar the account can write to (e.g. a shared `werk@example.nl`); answers its events. */
+  addCalendar(calendarId: string): Map<string, GoogleFakeEvent> {
+    const events = new Map<string, GoogleFakeEvent>();
+    this.calendars.set(calendarId, events);
+    return events;
   }
 
   /** Answers the next request with this status (Google-shaped body unless given). */
@@ -62,9 +79,9 @@ export class GoogleCalendarFake {
     Object.assign(event, changes, { etag: this.nextEtag() });
   }
 
-  /** Events that are not cancelled. */
-  liveEvents(): GoogleFakeEvent[] {
-    return [...this.events.values()].filter((e) => e.status === 'confirmed');
+  /** Events of a calendar (default `primary`) that are not cancelled. */
+  liveEvents(calendarId = 'primary'): GoogleFakeEvent[] {
+    return [...(this.calendars.get(calendarId)?.values() ?? [])].filter((e) => e.status === 'confirmed');
   }
 
   readonly fetch = async (req: Request): Promise<Response> => {
@@ -75,10 +92,11 @@ export class GoogleCalendarFake {
     if (!this.auth.authorized(req)) return googleError(401);
     if (request.method === 'POST' && request.path === '/calendar/v3/freeBusy') return this.freeBusy(request);
     const match = /^\/calendar\/v3\/calendars\/([^/]+)\/events(?:\/([^/]+))?$/.exec(request.path);
-    if (!match || decodeURIComponent(match[1] ?? '') !== 'primary') return googleError(404);
+    const events = match ? this.calendars.get(decodeURIComponent(match[1] ?? '')) : undefined;
+    if (!match || !events) return googleError(404);
     const id = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
-    if (id === undefined) return request.method === 'POST' ? this.insert(request) : googleError(405, 'methodNotAllowed', 'Method Not Allowed');
-    const event = this.events.get(id);
+    if (id === undefined) return request.method === 'POST' ? this.insert(events, request) : googleError(405, 'methodNotAllowed', 'Method Not Allowed');
+    const event = events.get(id);
     if (!event) return googleError(404);
     if (request.method === 'GET') return json(200, this.render(this.settleConference(event)));
     if (event.status === 'cancelled') return googleError(410);
@@ -92,14 +110,14 @@ export class GoogleCalendarFake {
     return googleError(405, 'methodNotAllowed', 'Method Not Allowed');
   };
 
-  private insert(request: LoggedRequest): Response {
+  private insert(events: Map<string, GoogleFakeEvent>, request: LoggedRequest): Response {
     const body = objectBody(request.body);
     const times = body && this.readTimes(body);
     if (!body || !times) return googleError(400, 'required', 'Missing start or end time.');
     if (times.endMs <= times.startMs) return googleError(400, 'timeRangeEmpty', 'The specified time range is empty.');
     const id = typeof body.id === 'string' ? body.id : `fake${++this.idCounter}`;
     if (!/^[a-v0-9]{5,1024}$/.test(id)) return googleError(400, 'invalid', 'Invalid resource id value.');
-    if (this.events.has(id)) return googleError(409);
+    if (events.has(id)) return googleError(409);
     const createRequest = objectBody(objectBody(body.conferenceData)?.createRequest);
     const wantsMeet = request.query.get('conferenceDataVersion') === '1' && typeof createRequest?.requestId === 'string';
     const event: GoogleFakeEvent = {
@@ -114,7 +132,7 @@ export class GoogleCalendarFake {
       sequence: 0,
       ...(wantsMeet ? { conference: { requestId: String(createRequest?.requestId), state: 'pending' as const, uri: `https://meet.google.com/${meetCode(this.idCounter++)}` } } : {}),
     };
-    this.events.set(id, event);
+    events.set(id, event);
     return json(200, this.render(event));
   }
 
@@ -141,11 +159,11 @@ export class GoogleCalendarFake {
     const calendars: Record<string, unknown> = {};
     for (const item of items) {
       const id = String(objectBody(item)?.id);
-      if (id !== 'primary') {
+      if (!this.calendars.has(id)) {
         calendars[id] = { errors: [{ domain: 'global', reason: 'notFound' }], busy: [] };
         continue;
       }
-      const busy = this.liveEvents()
+      const busy = this.liveEvents(id)
         .filter((e) => e.startMs < timeMax && e.endMs > timeMin)
         .sort((a, b) => a.startMs - b.startMs)
         .map((e) => ({ start: iso(Math.max(e.startMs, timeMin)), end: iso(Math.min(e.endMs, timeMax)) }));

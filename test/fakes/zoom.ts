@@ -28,7 +28,7 @@ function zoomError(status: number, extra: { code?: number; message?: string; err
 const DAILY_CREATE_LIMIT = 100;
 const DAY_MS = 86_400_000;
 
-/** One Zoom user (`me`) reachable through `fetch`. */
+/** One Zoom user (`me`) reachable through `fetch`; `account` names it in its tokens and `firstMeetingId` keeps two users' meeting ids apart, as Zoom's are. */
 export class ZoomFake {
   readonly auth: FakeOAuth;
   readonly faults = new FaultQueue();
@@ -37,8 +37,12 @@ export class ZoomFake {
   private nextId = 81_234_567_890;
   private creates: { day: number; count: number } = { day: -1, count: 0 };
 
-  constructor(private readonly now: () => number = Date.now) {
-    this.auth = new FakeOAuth('zoom', { now, rotateRefreshToken: true, token: { url: 'https://zoom.us/oauth/token', style: 'zoom' } });
+  constructor(
+    private readonly now: () => number = Date.now,
+    options: { account?: string; firstMeetingId?: number } = {},
+  ) {
+    if (options.firstMeetingId !== undefined) this.nextId = options.firstMeetingId;
+    this.auth = new FakeOAuth(options.account ? `zoom-${options.account}` : 'zoom', { now, rotateRefreshToken: true, token: { url: 'https://zoom.us/oauth/token', style: 'zoom' } });
   }
 
   failNext(status: number, headers?: Record<string, string>, body?: unknown): void {

@@ -6,7 +6,7 @@ import worker from '../../worker/index';
 import type { Job } from '../../worker/jobs/outbox';
 import type { Credentials, Fetch } from '../../worker/providers/types';
 import { setProviderFetch } from '../../worker/services/calendar-connection';
-import { syncJob, type SyncReason } from '../../worker/services/calendar-outbox';
+import { deleteJob, syncJob, type SyncReason } from '../../worker/services/calendar-outbox';
 import type { CalendarEventRow } from '../../worker/storage/calendar-events';
 import type { FakeOAuth } from '../fakes/fake-support';
 import { call } from './helpers';
@@ -63,13 +63,15 @@ export async function callWith(bindings: Env, method: string, path: string, opts
 }
 
 /**
- * Connects the coach to a provider with a grant from the fake's OAuth authority, through the API. Without `bindings` (no OAuth
- * client configured) the refresh token is left out, as the API refuses it then; with `bindings` from `oauthEnv` it is sent.
+ * Connects the coach to a provider with a grant from the fake's OAuth authority (and, for Google, a calendar other than the
+ * primary one), through the API. Without `bindings` (no OAuth client configured) the refresh token is left out, as the API
+ * refuses it then; with `bindings` from `oauthEnv` it is sent.
  */
-export async function connectProvider(token: string, provider: 'google' | 'microsoft' | 'zoom', grant: Credentials, bindings?: Env) {
+export async function connectProvider(token: string, provider: 'google' | 'microsoft' | 'zoom', grant: Credentials, bindings?: Env, calendarId?: string) {
   const body = {
     provider,
     accessToken: grant.accessToken,
+    ...(calendarId ? { calendarId } : {}),
     ...(bindings && grant.refreshToken ? { refreshToken: grant.refreshToken } : {}),
     ...(grant.expiresAtMs ? { expiresAt: new Date(grant.expiresAtMs).toISOString() } : {}),
   };
@@ -118,8 +120,18 @@ export async function sessionOf(token: string, sessionId: string): Promise<{ cal
 /** Number of occurrences of `needle` in `text`. */
 export const count = (text: string, needle: string) => text.split(needle).length - 1;
 
-/** The coach's connections: provider and whether it is retired (no credentials). */
+/** The coach's connection generations, oldest first per provider: provider and whether it is retired (no credentials). */
 export async function connections(coachId: string): Promise<{ provider: string; retired: boolean }[]> {
-  const rows = await env.DB.prepare('SELECT provider, retired_at FROM calendar_connections WHERE coach_id = ?1 ORDER BY provider').bind(coachId).all<{ provider: string; retired_at: number | null }>();
+  const rows = await env.DB.prepare('SELECT provider, retired_at FROM calendar_connections WHERE coach_id = ?1 ORDER BY provider, id').bind(coachId).all<{ provider: string; retired_at: number | null }>();
   return rows.results.map((r) => ({ provider: r.provider, retired: r.retired_at !== null }));
+}
+
+/** The delete job the outbox gets for a row's calendar event (not its meeting), as a switch or a move builds it: capture the row before. */
+export const eventDeleteOf = (row: CalendarEventRow): Job => deleteJob({ ...row, meeting_provider: null, meeting_id: null });
+
+/** The id of the coach's connection generation of a provider that is in use. */
+export async function activeConnectionId(coachId: string, provider: string): Promise<number> {
+  const row = await env.DB.prepare('SELECT id FROM calendar_connections WHERE coach_id = ?1 AND provider = ?2 AND retired_at IS NULL').bind(coachId, provider).first<{ id: number }>();
+  expect(row, `no ${provider} connection in use`).not.toBeNull();
+  return row!.id;
 }

@@ -4,9 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { open } from '../../worker/auth/crypto';
 import type { Env } from '../../worker/env';
 import { calendarProviderOf } from '../../worker/services/calendar-connection';
-import { deleteJob, syncJob } from '../../worker/services/calendar-outbox';
+import { syncJob } from '../../worker/services/calendar-outbox';
 import { MicrosoftGraphFake } from '../fakes/microsoft-graph';
-import { coachIdOf, connections, connectProvider, count, deliver, eventRow, oauthEnv, routeCoach, sessionOf, blockProviderTraffic, syncOk } from './calendar-helpers';
+import { coachIdOf, connections, connectProvider, count, deliver, eventDeleteOf, eventRow, oauthEnv, routeCoach, sessionOf, blockProviderTraffic, syncOk } from './calendar-helpers';
 import { call, setup, signIn } from './helpers';
 
 afterAll(blockProviderTraffic);
@@ -112,6 +112,8 @@ describe('microsoft calendar sync', () => {
     const { fake, token, coachId, session } = await outlookCoach();
     await syncOk(session.id);
     const [event] = [...fake.events.values()];
+    const row = (await eventRow(session.id))!;
+    expect(row).toMatchObject({ provider: 'microsoft', external_id: event!.id });
     const me = (await call('DELETE', '/api/me/calendar', { token })).body;
     expect(me.calendar.provider).toBe('local');
     expect(me.calendar.icsUrl).toMatch(/\/ics\/[0-9a-f]+\.ics$/);
@@ -119,7 +121,7 @@ describe('microsoft calendar sync', () => {
     expect(await eventRow(session.id)).toMatchObject({ provider: 'local', external_id: null });
     expect((await sessionOf(token, session.id)).calendarStatus).toBe('pending');
 
-    const removal = await deliver([deleteJob({ coach_id: coachId, provider: 'microsoft', external_id: event!.id, meeting_provider: null, meeting_id: null })]);
+    const removal = await deliver([eventDeleteOf(row)]);
     expect(removal.acked).toEqual(removal.ids);
     expect(fake.events.size).toBe(0);
     expect(fake.requests.some((r) => r.method === 'DELETE')).toBe(true);

@@ -1,12 +1,13 @@
-/** Switching and disconnecting calendars and Zoom: upcoming events move, the old connection is kept (retired) for deleting what it made, then dropped. */
+/** Switching and disconnecting calendars and Zoom: upcoming events move, the old connection generation is kept (retired) for deleting what it made, then dropped. */
 import { env } from 'cloudflare:test';
 import { afterAll, describe, expect, it } from 'vitest';
 import { googleEventId } from '../../worker/providers/google';
 import { deleteJob } from '../../worker/services/calendar-outbox';
+import type { CalendarEventRow } from '../../worker/storage/calendar-events';
 import { GoogleCalendarFake } from '../fakes/google-calendar';
 import { MicrosoftGraphFake } from '../fakes/microsoft-graph';
 import { ZoomFake } from '../fakes/zoom';
-import { blockProviderTraffic, coachIdOf, connections, connectProvider, deliver, eventRow, routeCoach, sessionOf, syncOk } from './calendar-helpers';
+import { blockProviderTraffic, coachIdOf, connections, connectProvider, deliver, eventDeleteOf, eventRow, routeCoach, sessionOf, syncOk } from './calendar-helpers';
 import { call, setup, signIn } from './helpers';
 
 afterAll(blockProviderTraffic);
@@ -15,8 +16,12 @@ const DAY = 86_400_000;
 /** 09:00 UTC, `days` from today (negative: in the past). */
 const at = (days: number) => new Date(Math.floor(Date.now() / DAY) * DAY + days * DAY + 9 * 3_600_000).toISOString();
 
-/** The delete job the outbox gets for an event (no meeting), as the switch and the erasure build it. */
-const eventDelete = (coachId: string, provider: string, externalId: string) => deleteJob({ coach_id: coachId, provider, external_id: externalId, meeting_provider: null, meeting_id: null });
+/** What the sync recorded for a session, which must be something. */
+const recorded = async (sessionId: string): Promise<CalendarEventRow> => {
+  const row = await eventRow(sessionId);
+  expect(row).not.toBeNull();
+  return row!;
+};
 
 async function expectAcked(jobs: Parameters<typeof deliver>[0]) {
   const r = await deliver(jobs);
@@ -39,6 +44,7 @@ describe('switching calendars', () => {
     const pastEvent = googleEventId(past.session.id);
     const nextEvent = googleEventId(next.session.id);
     expect(google.liveEvents().map((e) => e.id).sort()).toEqual([pastEvent, nextEvent].sort());
+    const [pastRow, nextRow] = [await recorded(past.session.id), await recorded(next.session.id)];
 
     expect((await connectProvider(token, 'microsoft', graph.auth.grant())).calendar).toEqual({ provider: 'microsoft' });
     expect(await connections(coachId)).toEqual([{ provider: 'google', retired: true }, { provider: 'microsoft', retired: false }]);
@@ -48,7 +54,7 @@ describe('switching calendars', () => {
     expect((await sessionOf(token, past.session.id)).calendarStatus).toBe('synced');
 
     // The delete job the switch queued, and the sync that re-creates the session in Outlook.
-    await expectAcked([eventDelete(coachId, 'google', nextEvent)]);
+    await expectAcked([eventDeleteOf(nextRow)]);
     expect(google.events.get(nextEvent)?.status).toBe('cancelled');
     expect(google.events.get(pastEvent)?.status).toBe('confirmed');
     expect(await connections(coachId)).toContainEqual({ provider: 'google', retired: true }); // the past event still needs it
@@ -61,13 +67,13 @@ describe('switching calendars', () => {
     // Erasing the past session's coachee reaches the event in the retired calendar; then nothing needs Google any more.
     expect((await call('DELETE', `/api/coachees/${past.coachee.id}`, { token })).status).toBe(204);
     expect(await connections(coachId)).toContainEqual({ provider: 'google', retired: true }); // held by the queued delete
-    await expectAcked([eventDelete(coachId, 'google', pastEvent)]);
+    await expectAcked([deleteJob(pastRow)]);
     expect(google.events.get(pastEvent)?.status).toBe('cancelled');
     expect(await connections(coachId)).toEqual([{ provider: 'microsoft', retired: false }]);
     expect(new Set(google.requests.filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').at(-1)))).toEqual(new Set([nextEvent, pastEvent]));
   });
 
-  it('switching back un-retires the connection, and a delete that already ran is harmless when delivered again', async () => {
+  it('switching back makes a new generation (the old one stays for its past event), and a delete that already ran is harmless when delivered again', async () => {
     const google = new GoogleCalendarFake();
     const graph = new MicrosoftGraphFake();
     const token = await signIn();
@@ -78,14 +84,16 @@ describe('switching calendars', () => {
     await syncOk(past.session.id);
     await connectProvider(token, 'microsoft', graph.auth.grant());
     expect(await connections(coachId)).toEqual([{ provider: 'google', retired: true }, { provider: 'microsoft', retired: false }]);
-    // Microsoft made nothing, so going back to Google drops it at once.
+    // Microsoft made nothing, so going back to Google drops it at once; the first Google generation stays for the past event.
     await connectProvider(token, 'google', google.auth.grant());
-    expect(await connections(coachId)).toEqual([{ provider: 'google', retired: false }]);
+    expect(await connections(coachId)).toEqual([{ provider: 'google', retired: true }, { provider: 'google', retired: false }]);
 
     const next = await setup({ token, startsAt: at(4) });
     await syncOk(next.session.id);
+    const nextRow = await recorded(next.session.id);
+    expect(nextRow.connection_id).not.toBe((await recorded(past.session.id)).connection_id);
     expect((await call('DELETE', '/api/me/calendar', { token })).body.calendar.provider).toBe('local');
-    const job = eventDelete(coachId, 'google', googleEventId(next.session.id));
+    const job = eventDeleteOf(nextRow);
     await expectAcked([job]);
     await expectAcked([job]);
     expect(google.events.get(googleEventId(next.session.id))?.status).toBe('cancelled');
@@ -103,10 +111,11 @@ describe('a delete that gives up', () => {
     await connectProvider(token, 'google', google.auth.grant());
     const { session } = await setup({ token, startsAt: at(5) });
     await syncOk(session.id);
+    const row = await recorded(session.id);
     expect((await call('DELETE', '/api/me/calendar', { token })).body.calendar.provider).toBe('local');
     expect(await connections(coachId)).toEqual([{ provider: 'google', retired: true }]);
 
-    const gaveUp = await deliver([eventDelete(coachId, 'google', googleEventId(session.id))], 11, env, 'coaching-outbox-dlq');
+    const gaveUp = await deliver([eventDeleteOf(row)], 11, env, 'coaching-outbox-dlq');
     expect(gaveUp.acked).toEqual(gaveUp.ids);
     expect(await connections(coachId)).toEqual([]);
   });

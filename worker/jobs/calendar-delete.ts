@@ -4,7 +4,7 @@ import type { Env } from '../env';
 import { ProviderError } from '../providers/types';
 import { calendarProviderOf, zoomProviderOf } from '../services/calendar-connection';
 import { DELETE_KIND, holdKey } from '../services/calendar-outbox';
-import { dropUnusedRetired, releaseDeleteHolds } from '../storage/calendar-connections';
+import { dropUnusedRetired, heldConnection, releaseDeleteHolds, type ConnectionProvider, type ConnectionRef } from '../storage/calendar-connections';
 import { stillReferenced } from '../storage/calendar-events';
 import { batch } from '../storage/sql';
 import { JOB_HANDLERS, type Job } from './outbox';
@@ -15,11 +15,29 @@ const UNCOMMITTED_RETRY_MS = 30_000;
 const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
 
 /**
+ * The connection generation a job field names: its id; `undefined` for a job queued before generations were recorded; null
+ * when the generation that made the event is unknown (nothing can reach it).
+ */
+const generation = (value: unknown): number | null | undefined => (typeof value === 'number' ? value : value === undefined ? undefined : null);
+
+/**
+ * The connection to delete through: the generation the job names; for a job queued before generations were recorded, the one
+ * its hold was given when they were introduced (else the newest, as such jobs were run before).
+ */
+async function refOf(env: Env, coachId: string, job: Job, provider: ConnectionProvider, id: number | null | undefined): Promise<ConnectionRef> {
+  if (id === null) throw new ProviderError(provider, 'auth', 'made through a connection that is gone: it cannot be deleted');
+  if (id !== undefined) return id;
+  return (await heldConnection(env.DB, coachId, provider, await holdKey(job))) ?? 'latest';
+}
+
+/**
  * Deletes the external event and meeting named in the job (coach, provider and external ids; no content). Deleting what is
  * already gone succeeds, so a repeated delivery is harmless. The job is enqueued before the D1 batch that forgets these ids
- * (an erasure, or the coach switching calendars), so it waits while a `calendar_events` row still points at them: a batch that
- * failed never deletes the calendar event. It uses the connection the event was made with even when the coach has retired it,
- * and once done (or failed for good) releases its hold on that connection, which is dropped when nothing needs it any more.
+ * (an erasure, or the coach switching calendars), so it waits while a `calendar_events` row still points at them (the same ids
+ * and generations): a batch that failed never deletes the calendar event. It goes through the connection generation the event
+ * (and the meeting) was made with, even when the coach has retired it or connected the provider again (another account or
+ * calendar: a delete through that one would miss the event and get 404), and once done (or failed for good) releases its hold
+ * on that generation, which is dropped when nothing needs it any more.
  * The provider notifies attendees of the cancellation (Google `sendUpdates=all`, Graph by itself).
  * @see https://developers.google.com/workspace/calendar/api/v3/reference/events/delete
  * @see https://learn.microsoft.com/en-us/graph/api/event-delete
@@ -30,14 +48,18 @@ export async function deleteExternal(env: Env, job: Job): Promise<void> {
   const provider = CalendarProviderName.safeParse(job.provider);
   const externalId = text(job.externalId);
   const meetingId = text(job.meetingId);
-  if (!coachId) throw Object.assign(new Error(`${DELETE_KIND} job ${job.id} names no coach`), { permanent: true });
-  if (await stillReferenced(env.DB, coachId, externalId, meetingId)) {
-    throw Object.assign(new Error(`${DELETE_KIND} ${job.id}: the erasure has not committed (yet)`), { retryAfterMs: UNCOMMITTED_RETRY_MS });
+  const connectionId = generation(job.connectionId);
+  const meetingConnectionId = generation(job.meetingConnectionId);
+  if (!coachId) throw Object.assign(new Error(`${DELETE_KIND} job names no coach`), { permanent: true });
+  if (await stillReferenced(env.DB, coachId, { externalId, connectionId, meetingId, meetingConnectionId })) {
+    throw Object.assign(new Error(`${DELETE_KIND}: the erasure or switch has not committed (yet)`), { retryAfterMs: UNCOMMITTED_RETRY_MS });
   }
   try {
-    if (externalId && provider.success && provider.data !== 'local') await (await calendarProviderOf(env, coachId, provider.data, 'any')).deleteEvent(externalId);
+    if (externalId && provider.success && provider.data !== 'local') {
+      await (await calendarProviderOf(env, coachId, provider.data, await refOf(env, coachId, job, provider.data, connectionId))).deleteEvent(externalId);
+    }
     if (meetingId && job.meetingProvider === 'zoom') {
-      const zoom = await zoomProviderOf(env, coachId, {}, 'any');
+      const zoom = await zoomProviderOf(env, coachId, {}, await refOf(env, coachId, job, 'zoom', meetingConnectionId));
       if (!zoom) throw new ProviderError('zoom', 'auth', 'not connected: the meeting cannot be deleted');
       await zoom.deleteMeeting(meetingId);
     }

@@ -4,10 +4,11 @@ import type { Env } from '../env';
 import { hashParts } from '../http/hash';
 import { configuredPublicUrl } from '../http/public-url';
 import { ProviderError, type CalendarProvider, type EventPatch } from '../providers/types';
-import { calendarProviderOf } from '../services/calendar-connection';
+import { connectedCalendar } from '../services/calendar-connection';
 import { renderEventContent, type EventContent } from '../services/calendar-content';
 import { deleteJob, enqueueDeletes, SYNC_KIND } from '../services/calendar-outbox';
 import {
+  adoptEvent,
   claimCalendarEvent,
   forgetEvent,
   forgetMeeting,
@@ -21,7 +22,7 @@ import {
 import { loadSessionContext, type SessionContext } from '../storage/session-context';
 import { getSessionById } from '../storage/sessions';
 import { run, sql } from '../storage/sql';
-import { isPermanent, JOB_HANDLERS } from './outbox';
+import { errorSummary, isPermanent, JOB_HANDLERS } from './outbox';
 import { purgeMeeting, syncZoomMeeting, type SyncedMeeting } from './zoom-meeting';
 
 /** How often one job re-reads and merges after an etag mismatch (412) before leaving it to the outbox's retry. */
@@ -72,9 +73,9 @@ function noPublicUrl(): Error {
 
 async function write(env: Env, base: string, ctx: SessionContext, claim: CalendarEventRow, nowMs: number): Promise<void> {
   const sessionId = ctx.session.id;
-  const calendar = await calendarProviderOf(env, ctx.coach.id, ctx.coach.calendar_provider);
+  const { calendar, connectionId } = await connectedCalendar(env, ctx.coach.id, ctx.coach.calendar_provider);
   let rec = claim;
-  if (rec.external_id !== null && rec.provider !== calendar.name) rec = await retireEvent(env, rec, calendar.name);
+  if (rec.external_id !== null && (rec.provider !== calendar.name || rec.connection_id !== connectionId)) rec = await takeOverOrRetire(env, rec, calendar, connectionId);
   const host = ctx.coach.meeting_host;
   if (rec.meeting_provider === 'zoom' && host !== 'zoom') rec = await retireMeeting(env, rec);
 
@@ -102,7 +103,7 @@ async function write(env: Env, base: string, ctx: SessionContext, claim: Calenda
     });
     externalId = created.externalId;
     etag = created.etag ?? null;
-    await recordCreated(env.DB, sessionId, calendar.name, externalId, etag, hash);
+    await recordCreated(env.DB, sessionId, calendar.name, externalId, etag, hash, connectionId);
     if (rec.create_started_at !== null) {
       // An earlier attempt may have made the event with older content (its answer lost): the create returned that one, so merge.
       const merged = await mergeBlock(calendar, externalId, content, location);
@@ -124,9 +125,11 @@ async function write(env: Env, base: string, ctx: SessionContext, claim: Calenda
     sessionId,
     {
       provider: calendar.name,
+      connection_id: connectionId,
       external_id: externalId,
       etag,
       meeting_provider: meeting ? 'zoom' : null,
+      meeting_connection_id: meeting?.connectionId ?? null,
       meeting_id: meeting?.id ?? null,
       meeting_url: meetingUrl,
       content_hash: hash,
@@ -167,8 +170,24 @@ async function mergeBlock(calendar: CalendarProvider, externalId: string, conten
 }
 
 /**
- * The coach moved to another calendar: the old local event leaves the feed (removed outright, so moving back can create it again
- * under the same key), a remote one is handed to the outbox for deletion.
+ * The event was made through another calendar or another generation of this one (the coach connected it again). When the
+ * generation in use reaches the event (same account and calendar: fresh tokens), it takes the event over; otherwise the event
+ * is retired and made anew in the calendar now in use.
+ */
+async function takeOverOrRetire(env: Env, rec: CalendarEventRow, calendar: CalendarProvider, connectionId: number | null): Promise<CalendarEventRow> {
+  if (rec.provider === calendar.name && connectionId !== null && rec.external_id !== null) {
+    const reached = await calendar.getEvent(rec.external_id);
+    if (reached) {
+      await adoptEvent(env.DB, rec.session_id, rec.connection_id, connectionId, reached.etag ?? null);
+      return { ...rec, connection_id: connectionId, etag: reached.etag ?? rec.etag };
+    }
+  }
+  return retireEvent(env, rec, calendar.name);
+}
+
+/**
+ * The coach moved to another calendar or connection: the old local event leaves the feed (removed outright, so moving back can
+ * create it again under the same key), a remote one is handed to the outbox for deletion through the generation that made it.
  */
 async function retireEvent(env: Env, rec: CalendarEventRow, provider: string): Promise<CalendarEventRow> {
   if (rec.provider === 'local' && rec.external_id !== null) {
@@ -177,7 +196,7 @@ async function retireEvent(env: Env, rec: CalendarEventRow, provider: string): P
     await enqueueDeletes(env, [deleteJob({ ...rec, meeting_provider: null, meeting_id: null })]);
   }
   await forgetEvent(env.DB, rec.session_id, provider);
-  return { ...rec, provider, external_id: null, etag: null, content_hash: null };
+  return { ...rec, provider, connection_id: null, external_id: null, etag: null, content_hash: null };
 }
 
 /** The coach stopped hosting on Zoom: the meeting we made is handed to the outbox for deletion. */
@@ -192,9 +211,9 @@ async function purgeAfterErasure(env: Env, coachId: string, calendar: CalendarPr
   try {
     if (calendar.name === 'local') await removeLocalEvent(env, coachId, externalId);
     else await calendar.deleteEvent(externalId);
-    if (meeting) await purgeMeeting(env, coachId, meeting.id);
+    if (meeting) await purgeMeeting(env, coachId, meeting);
   } catch (error) {
-    console.error('calendar sync: could not remove the event of an erased session', (error as Error).message);
+    console.error('calendar sync: could not remove the event of an erased session', errorSummary(error));
   }
 }
 

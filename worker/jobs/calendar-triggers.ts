@@ -68,8 +68,9 @@ DEAD_LETTER_HANDLERS.set(DELETE_KIND, async (env, job) => {
 });
 
 /**
- * Erasure: events and meetings outside D1 are handed to the outbox (ids only) before the rows that name them go, also those in
- * a calendar or Zoom account the coach has since retired (its connection is kept for exactly this).
+ * Erasure: events and meetings outside D1 are handed to the outbox (ids only, with the connection generation that made each)
+ * before the rows that name them go, also those in a calendar or Zoom account the coach has since retired or connected again
+ * (that generation is kept for exactly this).
  */
 ERASE_PREPARE_HOOKS.push(async (env, coachee, sessionIds) => {
   const rows = await externalOfSessions(env.DB, coachee.coach_id, sessionIds);

@@ -1,5 +1,6 @@
-/** The outbox: jobs (calendar writes, mails) go through a Queue with per-message acks, backoff that honours Retry-After, and a dead-letter queue. */
+/** The outbox: jobs (calendar writes, mails) go through a Queue with per-message acks, backoff that honours Retry-After, and a dead-letter queue; logs name jobs by a hash only. */
 import type { Env } from '../env';
+import { sha256Hex } from '../http/hash';
 
 /** One queued job. `id` is its idempotency key: handlers must make a repeated delivery harmless. Payloads hold ids only, never content. */
 export type Job = { id: string; kind: string; [key: string]: string | number | boolean | null };
@@ -24,6 +25,20 @@ export function retryDelaySeconds(error: unknown, attempts: number, random = Mat
   return Math.max(1, Math.round(random() * cap));
 }
 
+/**
+ * How logs name a job: the first 12 hex characters of the SHA-256 of its id. Ids carry coach, provider and external event and
+ * meeting ids (which lead back to a session), and delete holds are stored under the hash of the id for that reason, so the
+ * log must not undo it after an erasure; the short hash still tells one job's lines from another's.
+ */
+export const jobRef = async (job: Pick<Job, 'id'>): Promise<string> => (await sha256Hex(String(job.id))).slice(0, 12);
+
+/** What logs say about an error: its name and, for provider errors, kind and HTTP status; never its message, which may carry ids. */
+export function errorSummary(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  const { kind, status } = error as { kind?: unknown; status?: unknown };
+  return [error.name, typeof kind === 'string' ? kind : null, typeof status === 'number' ? `HTTP ${status}` : null].filter((part) => part !== null).join(' ');
+}
+
 /** Errors that retrying cannot fix (bad input we caused, revoked access): acked and logged instead of retried. */
 export const isPermanent = (error: unknown) => (error as { permanent?: boolean } | null)?.permanent === true || (error as { kind?: string } | null)?.kind === 'invalid';
 
@@ -45,7 +60,7 @@ export async function consumeOutbox(batch: MessageBatch<Job>, env: Env): Promise
       msg.ack();
     } catch (error) {
       if (isPermanent(error)) {
-        console.error('outbox: permanent failure', msg.body.kind, msg.body.id, (error as Error).message);
+        console.error('outbox: permanent failure', msg.body.kind, await jobRef(msg.body), errorSummary((error as { cause?: unknown }).cause ?? error));
         msg.ack();
       } else {
         msg.retry({ delaySeconds: retryDelaySeconds(error, msg.attempts) });
@@ -61,7 +76,7 @@ export async function consumeOutbox(batch: MessageBatch<Job>, env: Env): Promise
  */
 async function consumeDeadLetters(batch: MessageBatch<Job>, env: Env): Promise<void> {
   for (const msg of batch.messages) {
-    console.error('outbox: job gave up after retries', msg.body.kind, msg.body.id);
+    console.error('outbox: job gave up after retries', msg.body.kind, await jobRef(msg.body));
     try {
       await DEAD_LETTER_HANDLERS.get(msg.body.kind)?.(env, msg.body);
       msg.ack();

@@ -2,35 +2,48 @@
 import type { Env } from '../env';
 import { hashParts } from '../http/hash';
 import { ProviderError } from '../providers/types';
-import { zoomProviderOf } from '../services/calendar-connection';
+import { connectedZoom, zoomProviderOf } from '../services/calendar-connection';
 import type { EventContent } from '../services/calendar-content';
-import { forgetMeeting, recordMeeting, type CalendarEventRow } from '../storage/calendar-events';
+import { deleteJob, enqueueDeletes } from '../services/calendar-outbox';
+import { adoptMeeting, forgetMeeting, recordMeeting, type CalendarEventRow } from '../storage/calendar-events';
 import type { SessionContext } from '../storage/session-context';
 
-/** The session's meeting after a sync: its id, join URL and the hash of what it says. */
-export type SyncedMeeting = { id: string; url: string; hash: string | null };
+/** The session's meeting after a sync: its id, join URL, the hash of what it says and the Zoom connection generation that made it. */
+export type SyncedMeeting = { id: string; url: string; hash: string | null; connectionId: number | null };
 
 /**
  * Makes sure the session has a Zoom meeting that says what the invite says: topic, agenda (plain text, ≤ 2000 characters),
  * start and duration. A new meeting's id is written to D1 before anything else happens, and handed back to the adapter through
  * `findExisting` on a retry, so a job that fails later does not create a second meeting. Updates only when the content changed;
- * a meeting deleted in Zoom is created again. Without a Zoom connection the recorded meeting (if any) stays as it is.
+ * a meeting deleted in Zoom is created again. Without a Zoom connection the recorded meeting (if any) stays as it is. A meeting
+ * made through an older generation (the coach connected Zoom again) is taken over when the new one reaches it (same Zoom user),
+ * else deleted through the generation that made it and created anew.
  * @see https://developers.zoom.us/docs/api/meetings/#tag/meetings/POST/users/{userId}/meetings
  * @see https://developers.zoom.us/docs/api/meetings/#tag/meetings/PATCH/meetings/{meetingId}
  */
 export async function syncZoomMeeting(env: Env, ctx: SessionContext, rec: CalendarEventRow, content: EventContent): Promise<SyncedMeeting | null> {
   const sessionId = ctx.session.id;
   let recorded = rec.meeting_provider === 'zoom' && rec.meeting_id !== null && rec.meeting_url !== null ? { id: rec.meeting_id, url: rec.meeting_url } : null;
-  const zoom = await zoomProviderOf(env, ctx.coach.id, { findExisting: async () => recorded?.id ?? null });
-  if (!zoom) return recorded ? { ...recorded, hash: rec.meeting_hash } : null;
+  const connected = await connectedZoom(env, ctx.coach.id, { findExisting: async () => recorded?.id ?? null });
+  if (!connected) return recorded ? { ...recorded, hash: rec.meeting_hash, connectionId: rec.meeting_connection_id } : null;
+  const { zoom, connectionId } = connected;
 
+  if (recorded && rec.meeting_connection_id !== connectionId) {
+    if (await zoom.getMeeting(recorded.id)) {
+      await adoptMeeting(env.DB, sessionId, rec.meeting_connection_id, connectionId);
+    } else {
+      await enqueueDeletes(env, [deleteJob({ ...rec, provider: 'local', external_id: null })]);
+      await forgetMeeting(env.DB, sessionId);
+      recorded = null;
+    }
+  }
   const fields = { topic: content.title, agenda: content.zoomAgenda, startMs: content.startMs, durationMinutes: content.durationMinutes, timeZone: content.timeZone };
   const hash = await hashParts(['zoom', fields.topic, fields.agenda, fields.startMs, fields.durationMinutes, fields.timeZone]);
   if (recorded) {
-    if (rec.meeting_hash === hash) return { ...recorded, hash };
+    if (rec.meeting_hash === hash) return { ...recorded, hash, connectionId };
     try {
       await zoom.updateMeeting(recorded.id, fields);
-      return { ...recorded, hash };
+      return { ...recorded, hash, connectionId };
     } catch (error) {
       if (!(error instanceof ProviderError && error.kind === 'not_found')) throw error;
       await forgetMeeting(env.DB, sessionId);
@@ -38,12 +51,13 @@ export async function syncZoomMeeting(env: Env, ctx: SessionContext, rec: Calend
     }
   }
   const created = await zoom.createMeeting({ meetingKey: sessionId, ...fields });
-  await recordMeeting(env.DB, sessionId, 'zoom', created.meetingId, created.joinUrl, hash);
-  return { id: created.meetingId, url: created.joinUrl, hash };
+  await recordMeeting(env.DB, sessionId, 'zoom', connectionId, created.meetingId, created.joinUrl, hash);
+  return { id: created.meetingId, url: created.joinUrl, hash, connectionId };
 }
 
-/** Deletes a meeting right away (used when its session was erased while a sync ran), with a retired Zoom connection too. */
-export async function purgeMeeting(env: Env, coachId: string, meetingId: string): Promise<void> {
-  const zoom = await zoomProviderOf(env, coachId, {}, 'any');
-  if (zoom) await zoom.deleteMeeting(meetingId);
+/** Deletes a meeting right away (used when its session was erased while a sync ran) through the generation that made it, retired or not. */
+export async function purgeMeeting(env: Env, coachId: string, meeting: SyncedMeeting): Promise<void> {
+  if (meeting.connectionId === null) return;
+  const zoom = await zoomProviderOf(env, coachId, {}, meeting.connectionId);
+  if (zoom) await zoom.deleteMeeting(meeting.id);
 }

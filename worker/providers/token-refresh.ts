@@ -19,10 +19,11 @@ export interface TokenRefresher {
  * without a refresh token keeps the old one (Google does not rotate it; Microsoft and Zoom do).
  * Dedupe is per instance only, and an instance lives for one request or one queue job (services/calendar-connection.ts builds
  * a fresh one each time). Refreshes of the same connection in different requests or jobs are not coordinated: both ask the
- * vendor, both store, the last store wins. With a rotating vendor that means one refresh token wins; when the other has already
- * been invalidated by the rotation, the next refresh with it is refused (`invalid_grant`), and the caller's refresh
- * (`refreshOrAdopt` there) then takes the credentials the winner stored. That is acceptable because refreshes are rare (about
- * once an hour per connection) and a lost race costs at most one failed call, never the connection.
+ * vendor; `saveToken` there is a compare-and-set, so the first store wins and a later one that read older credentials stores
+ * nothing (it keeps its own valid token for its calls). With a rotating vendor the loser's refresh can be refused
+ * (`invalid_grant`), and the caller's refresh (`refreshOrAdopt` there) then takes the credentials the winner stored in the same
+ * connection generation. That is acceptable because refreshes are rare (about once an hour per connection) and a lost race
+ * costs at most one failed call, never the connection.
  * @see https://datatracker.ietf.org/doc/html/rfc6749#section-6
  */
 export function createTokenRefresher(provider: string, deps: Pick<RemoteDeps, 'credentials' | 'saveToken' | 'refresh' | 'now'>): TokenRefresher {

@@ -41,7 +41,7 @@ endpoint(
     path: '/me/calendar',
     tag: 'me',
     summary:
-      "Connects Google Calendar or Microsoft Outlook (replacing the current calendar: upcoming sessions move to it) or Zoom (for meetings) with tokens the OAuth flow obtained; the OAuth flow itself is not part of this API. Tokens are stored encrypted. A refreshToken is accepted only when this server has that provider's OAuth client (it is what refreshes the access token); otherwise 422.",
+      "Connects Google Calendar or Microsoft Outlook (replacing the current calendar: upcoming sessions move to it) or Zoom (for meetings) with tokens the OAuth flow obtained; the OAuth flow itself is not part of this API. Tokens are stored encrypted. Connecting a provider again (fresh tokens, another account or another calendarId) never overwrites the earlier connection: upcoming events and meetings move to the new one (or are taken over when it reaches them), and those made earlier stay reachable through the account and calendar that made them, so they can still be deleted. A refreshToken is accepted only when this server has that provider's OAuth client (it is what refreshes the access token); otherwise 422.",
     body: ConnectionPut,
     response: Coach,
   },

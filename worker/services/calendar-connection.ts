@@ -1,4 +1,4 @@
-/** The coach's calendar provider (and Zoom meeting provider) built from the stored, sealed connection, with OAuth refresh; the local calendar when nothing is connected. */
+/** The coach's calendar provider (and Zoom meeting provider) built from one stored, sealed connection generation, with OAuth refresh; the local calendar when nothing is connected. */
 import { z } from 'zod';
 import { open, seal } from '../auth/crypto';
 import type { Env } from '../env';
@@ -6,7 +6,7 @@ import { createCalendarProvider, meetingProviders, ProviderError } from '../prov
 import { createOAuthRefresh, type OAuthClient, type RefreshFn } from '../providers/oauth-refresh';
 import type { CalendarProvider, CalendarProviderName, Credentials, Fetch, MeetingProvider, RemoteDeps } from '../providers/types';
 import type { ZoomOptions } from '../providers/zoom';
-import { getConnection, updateCredentials, type ConnectionProvider, type ConnectionRow, type ConnectionUse } from '../storage/calendar-connections';
+import { getConnection, updateCredentials, type ConnectionProvider, type ConnectionRef, type ConnectionRow } from '../storage/calendar-connections';
 
 /** Picks the fetch the adapters (and the token refresh) of one coach's connection use. */
 export type ProviderFetchResolver = (coachId: string, provider: ConnectionProvider) => Fetch;
@@ -51,67 +51,98 @@ async function unseal(env: Env, row: ConnectionRow): Promise<Credentials> {
   return StoredCredentials.parse(JSON.parse(plain)) as Credentials;
 }
 
+/** What one provider instance last read from or wrote to its connection row: the IV its compare-and-set stores over. */
+type Seen = { iv: string };
+
 /**
- * Wraps the vendor refresh for one connection. Refreshers live one per provider instance (per request or job) and are not
- * coordinated across requests: two may refresh the same connection at once. Microsoft and Zoom rotate the refresh token, so the
- * loser can be told `invalid_grant` for a token the winner has just replaced; then the credentials the winner stored are used
- * instead of failing. (Should the loser's refusal arrive before the winner has stored, that one call fails as `auth`.)
+ * Wraps the vendor refresh for one connection generation. Refreshers live one per provider instance (per request or job) and
+ * are not coordinated across requests: two may refresh the same generation at once. Microsoft and Zoom rotate the refresh
+ * token, so the loser can be told `invalid_grant` for a token the winner has just replaced; then the credentials the winner
+ * stored in the same generation are used instead of failing. Credentials of another generation (the coach connected again,
+ * perhaps another account) are never taken. (Should the loser's refusal arrive before the winner has stored, that one call
+ * fails as `auth`.)
  */
-function refreshOrAdopt(env: Env, row: ConnectionRow, refresh: RefreshFn): RefreshFn {
+function refreshOrAdopt(env: Env, row: ConnectionRow, seen: Seen, refresh: RefreshFn): RefreshFn {
   return async (current) => {
     try {
       return await refresh(current);
     } catch (error) {
       if (!(error instanceof ProviderError && error.kind === 'auth')) throw error;
-      const latest = await getConnection(env.DB, row.coach_id, row.provider, 'any');
+      const latest = await getConnection(env.DB, row.coach_id, row.provider, row.id);
       const stored = latest ? await unseal(env, latest) : null;
-      if (stored && stored.refreshToken !== current.refreshToken) return stored;
-      throw error;
+      if (!latest || !stored || stored.refreshToken === current.refreshToken) throw error;
+      seen.iv = latest.iv;
+      return stored;
     }
   };
 }
 
+/**
+ * The adapter dependencies of one generation. `saveToken` is a compare-and-set on the IV this instance last read or wrote: it
+ * stores nothing over credentials another refresh stored meanwhile, and never into another generation, so a job that loaded
+ * an old connection cannot overwrite the one the coach has connected since. A refresh that loses keeps its (valid) token for
+ * its own calls.
+ */
 async function remoteDeps(env: Env, row: ConnectionRow): Promise<RemoteDeps> {
   const fetch = fetchResolver ? fetchResolver(row.coach_id, row.provider) : globalFetch;
   const client = oauthClientOf(env, row.provider);
+  const seen: Seen = { iv: row.iv };
   return {
     fetch,
     credentials: await unseal(env, row),
     saveToken: async (next) => {
-      await updateCredentials(env.DB, row.coach_id, row.provider, await sealCredentials(env, row.coach_id, row.provider, next), Date.now());
+      const sealed = await sealCredentials(env, row.coach_id, row.provider, next);
+      if (await updateCredentials(env.DB, row, seen.iv, sealed, Date.now())) seen.iv = sealed.iv;
     },
-    ...(client ? { refresh: refreshOrAdopt(env, row, createOAuthRefresh(row.provider, client, fetch)) } : {}),
+    ...(client ? { refresh: refreshOrAdopt(env, row, seen, createOAuthRefresh(row.provider, client, fetch)) } : {}),
   };
 }
 
-async function connectionOf(env: Env, coachId: string, provider: ConnectionProvider, use: ConnectionUse): Promise<ConnectionRow> {
-  const row = await getConnection(env.DB, coachId, provider, use);
+async function connectionOf(env: Env, coachId: string, provider: ConnectionProvider, ref: ConnectionRef): Promise<ConnectionRow> {
+  const row = await getConnection(env.DB, coachId, provider, ref);
   if (!row) throw new ProviderError(provider, 'auth', 'not connected: connect the account again');
   return row;
 }
 
+/** A calendar provider and the connection generation it goes through (null for the local calendar). */
+export type ConnectedCalendar = { calendar: CalendarProvider; connectionId: number | null };
+
 /**
- * The calendar provider of this name for the coach: `local` needs no connection; google and microsoft are built from the
- * sealed credentials (a missing connection is an `auth` failure). Pass the coach's `calendar_provider` for their calendar, and
- * `use: 'any'` to reach a retired connection (to delete events made with it).
+ * The calendar provider of this name for the coach, with the generation it uses: `local` needs no connection; google and
+ * microsoft are built from the sealed credentials of the generation `ref` names (a missing one is an `auth` failure). Pass the
+ * coach's `calendar_provider` and `active` for their calendar, a generation id to update or delete what that generation made.
  * @see https://developers.google.com/workspace/calendar/api/v3/reference/events
  * @see https://learn.microsoft.com/en-us/graph/api/resources/event
  */
-export async function calendarProviderOf(env: Env, coachId: string, name: CalendarProviderName, use: ConnectionUse = 'active'): Promise<CalendarProvider> {
-  if (name === 'local') return createCalendarProvider({ provider: 'local', db: env.DB, coachId });
-  const row = await connectionOf(env, coachId, name, use);
+export async function connectedCalendar(env: Env, coachId: string, name: CalendarProviderName, ref: ConnectionRef = 'active'): Promise<ConnectedCalendar> {
+  if (name === 'local') return { calendar: createCalendarProvider({ provider: 'local', db: env.DB, coachId }), connectionId: null };
+  const row = await connectionOf(env, coachId, name, ref);
   const deps = await remoteDeps(env, row);
-  if (name === 'google') return createCalendarProvider({ provider: 'google', deps, ...(row.calendar_id ? { calendarId: row.calendar_id } : {}) });
-  return createCalendarProvider({ provider: 'microsoft', deps });
+  const calendar =
+    name === 'google'
+      ? createCalendarProvider({ provider: 'google', deps, ...(row.calendar_id ? { calendarId: row.calendar_id } : {}) })
+      : createCalendarProvider({ provider: 'microsoft', deps });
+  return { calendar, connectionId: row.id };
+}
+
+/** The calendar provider alone (see `connectedCalendar`), e.g. for free/busy. */
+export async function calendarProviderOf(env: Env, coachId: string, name: CalendarProviderName, ref: ConnectionRef = 'active'): Promise<CalendarProvider> {
+  return (await connectedCalendar(env, coachId, name, ref)).calendar;
 }
 
 /**
- * The coach's Zoom meetings, or null when Zoom is not connected (with `use: 'any'`: nor retired). `findExisting` hands back the
- * meeting id recorded by an earlier attempt, since Zoom has no idempotency key.
+ * The coach's Zoom meetings through the generation `ref` names, with its id, or null when there is none (not connected, or
+ * that generation is gone). `findExisting` hands back the meeting id recorded by an earlier attempt, since Zoom has no
+ * idempotency key.
  * @see https://developers.zoom.us/docs/api/meetings/#tag/meetings/POST/users/{userId}/meetings
  */
-export async function zoomProviderOf(env: Env, coachId: string, options: ZoomOptions = {}, use: ConnectionUse = 'active'): Promise<MeetingProvider | null> {
-  const row = await getConnection(env.DB, coachId, 'zoom', use);
+export async function connectedZoom(env: Env, coachId: string, options: ZoomOptions = {}, ref: ConnectionRef = 'active'): Promise<{ zoom: MeetingProvider; connectionId: number } | null> {
+  const row = await getConnection(env.DB, coachId, 'zoom', ref);
   if (!row) return null;
-  return meetingProviders.zoom(await remoteDeps(env, row), options);
+  return { zoom: meetingProviders.zoom(await remoteDeps(env, row), options), connectionId: row.id };
+}
+
+/** The Zoom meetings alone (see `connectedZoom`). */
+export async function zoomProviderOf(env: Env, coachId: string, options: ZoomOptions = {}, ref: ConnectionRef = 'active'): Promise<MeetingProvider | null> {
+  return (await connectedZoom(env, coachId, options, ref))?.zoom ?? null;
 }

@@ -22,25 +22,36 @@ export type SyncReason = number | 'booked' | 'end' | 'calendar' | 'retry';
  */
 export const syncJob = (sessionId: string, reason: SyncReason): Job => ({ id: `${sessionId}:${reason}`, kind: SYNC_KIND, sessionId });
 
-/** The delete job for what a calendar_events row points at outside D1: the coach, provider and external ids only. */
-export const deleteJob = (row: Pick<CalendarEventRow, 'coach_id' | 'provider' | 'external_id' | 'meeting_provider' | 'meeting_id'>): Job => {
+/** What a delete job is built from: a calendar_events row, or the part of it that names the event or the meeting. */
+export type DeleteTarget = Pick<CalendarEventRow, 'coach_id' | 'provider' | 'connection_id' | 'external_id' | 'meeting_provider' | 'meeting_connection_id' | 'meeting_id'>;
+
+/**
+ * The delete job for what a calendar_events row points at outside D1: the coach, provider, external ids and the connection
+ * generation that made each (it is deleted through that one). The generations are part of the id: Google event ids derive from
+ * the session, so the same id made through two generations is two events and two jobs.
+ */
+export const deleteJob = (row: DeleteTarget): Job => {
   const externalId = row.provider === 'local' ? null : row.external_id;
+  const connectionId = externalId === null ? null : row.connection_id;
+  const meetingConnectionId = row.meeting_id === null ? null : row.meeting_connection_id;
   return {
-    id: `delete:${row.coach_id}:${row.provider}:${externalId ?? '-'}:${row.meeting_id ?? '-'}`,
+    id: `delete:${row.coach_id}:${row.provider}:${connectionId ?? '-'}:${externalId ?? '-'}:${meetingConnectionId ?? '-'}:${row.meeting_id ?? '-'}`,
     kind: DELETE_KIND,
     coachId: row.coach_id,
     provider: externalId === null ? null : row.provider,
+    connectionId,
     externalId,
     meetingProvider: row.meeting_id === null ? null : row.meeting_provider,
+    meetingConnectionId,
     meetingId: row.meeting_id,
   };
 };
 
-/** The connections a delete job needs: its calendar (when it names an event) and its meeting host (when it names a meeting). */
-function connectionsOf(job: Job): ConnectionProvider[] {
-  const needs: ConnectionProvider[] = [];
-  if (job.provider === 'google' || job.provider === 'microsoft') needs.push(job.provider);
-  if (job.meetingProvider === 'zoom') needs.push('zoom');
+/** The connection generations a delete job needs: its calendar's (when it names an event) and its meeting host's (when it names a meeting). */
+function connectionsOf(job: Job): { provider: ConnectionProvider; connectionId: number }[] {
+  const needs: { provider: ConnectionProvider; connectionId: number }[] = [];
+  if ((job.provider === 'google' || job.provider === 'microsoft') && typeof job.connectionId === 'number') needs.push({ provider: job.provider, connectionId: job.connectionId });
+  if (job.meetingProvider === 'zoom' && typeof job.meetingConnectionId === 'number') needs.push({ provider: 'zoom', connectionId: job.meetingConnectionId });
   return needs;
 }
 
@@ -56,16 +67,16 @@ export async function enqueueAll(env: Env, jobs: Job[]): Promise<void> {
 }
 
 /**
- * Enqueues delete jobs after recording a hold per connection they need, so a retired connection (the coach switched or
- * disconnected) keeps its credentials until the jobs have run. Holds first: a failed send leaves a hold (the connection stays a
- * little longer, swept after the Queue's retention), never a job without its credentials.
+ * Enqueues delete jobs after recording a hold per connection generation they need, so a retired one (the coach switched,
+ * disconnected or connected again) keeps its credentials until the jobs have run. Holds first: a failed send leaves a hold (the
+ * generation stays a little longer, swept after the Queue's retention), never a job without its credentials.
  */
 export async function enqueueDeletes(env: Env, jobs: Job[], nowMs = Date.now()): Promise<void> {
   if (jobs.length === 0) return;
   const holds: DeleteHold[] = [];
   for (const job of jobs) {
     const jobKey = await holdKey(job);
-    for (const provider of connectionsOf(job)) holds.push({ coachId: String(job.coachId), provider, jobKey });
+    for (const need of connectionsOf(job)) holds.push({ coachId: String(job.coachId), ...need, jobKey });
   }
   await addDeleteHolds(env.DB, holds, nowMs);
   await enqueueAll(env, jobs);

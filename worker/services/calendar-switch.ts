@@ -1,31 +1,37 @@
-/** Connecting and disconnecting a calendar or Zoom: upcoming sessions move to the new calendar, the old connection is kept (retired) until nothing needs it. */
+/** Connecting and disconnecting a calendar or Zoom: every connect is a new connection generation, upcoming sessions move to it, older generations are kept (retired) until nothing needs them. */
 import type { Env } from '../env';
 import type { CalendarProviderName, Credentials } from '../providers/types';
 import {
   dropUnusedRetired,
+  insertConnection,
   retireCalendars,
   retireZoom,
   setCalendarProvider,
-  upsertConnection,
   type ConnectionProvider,
 } from '../storage/calendar-connections';
-import { forgetEvents, remoteEventsElsewhere, unendedSessions } from '../storage/calendar-events';
+import { forgetEvents, madeThroughRetired, remoteEventsElsewhere, unendedSessions } from '../storage/calendar-events';
 import type { CoachRow } from '../storage/coaches';
-import { batch, run, type Query } from '../storage/sql';
+import { batch, type Query } from '../storage/sql';
 import { sealCredentials } from './calendar-connection';
 import { deleteJob, enqueueDeletes, requestCalendarSync } from './calendar-outbox';
 
 /**
- * Stores a connection's credentials sealed. Connecting Zoom, or the calendar already in use (fresh tokens), only stores them;
- * connecting another calendar also switches the coach to it (see `switchCalendar`).
+ * Stores a connection's credentials sealed, as a new generation: the one in use before (if any) is retired, never overwritten,
+ * so what it made is still updated and deleted through its own account and calendar. Connecting another calendar also switches
+ * the coach to it (see `switchCalendar`). Connecting Zoom or the calendar already in use again (fresh tokens, another account,
+ * another calendarId) asks for the sync of each upcoming session whose event or meeting the old generation made: the sync
+ * takes it over when the new generation reaches it (same account and calendar), else deletes it through the old one and
+ * creates it anew.
  */
 export async function connectAccount(env: Env, coach: CoachRow, provider: ConnectionProvider, credentials: Credentials, calendarId: string | null, nowMs: number): Promise<void> {
-  const upsert = upsertConnection(env.DB, coach.id, provider, await sealCredentials(env, coach.id, provider, credentials), calendarId, nowMs);
-  if (provider === 'zoom' || provider === coach.calendar_provider) {
-    await run(upsert);
+  const insert = insertConnection(env.DB, coach.id, provider, await sealCredentials(env, coach.id, provider, credentials), calendarId, nowMs);
+  if (provider !== 'zoom' && provider !== coach.calendar_provider) {
+    await switchCalendar(env, coach.id, provider, insert, nowMs);
     return;
   }
-  await switchCalendar(env, coach.id, provider, [upsert], nowMs);
+  await batch(env.DB, [...insert, dropUnusedRetired(env.DB, coach.id, nowMs)]);
+  const sessions = (await unendedSessions(env.DB, coach.id, nowMs)).map((s) => s.id);
+  await requestSyncs(env, (await madeThroughRetired(env.DB, coach.id, sessions, provider)).map((r) => r.session_id), nowMs);
 }
 
 /**
@@ -42,9 +48,9 @@ export async function disconnectAccount(env: Env, coach: CoachRow, which: 'calen
 
 /**
  * Moves the coach to calendar `to`. Events of sessions that have not ended are deleted from the old remote calendar (delete jobs,
- * holding the old connection) and forgotten; every such session is then synced, which creates it in `to` (a local event is
- * removed by that sync). Events of past sessions stay where they are, and so does the old connection, retired: erasing a
- * coachee still deletes them. The old connection goes once no row, pending delete or running sync needs it.
+ * holding the generation that made them) and forgotten; every such session is then synced, which creates it in `to` (a local
+ * event is removed by that sync). Events of past sessions stay where they are, and so does their generation, retired: erasing a
+ * coachee still deletes them. A generation goes once no row, pending delete or running sync needs it.
  * Order: delete jobs first (they wait while a row still names their event), then one D1 batch, then the sync requests.
  */
 async function switchCalendar(env: Env, coachId: string, to: CalendarProviderName, writes: Query[], nowMs: number): Promise<void> {
@@ -58,10 +64,15 @@ async function switchCalendar(env: Env, coachId: string, to: CalendarProviderNam
     ...(moving.length > 0 ? [forgetEvents(env.DB, moving, to)] : []),
     dropUnusedRetired(env.DB, coachId, nowMs),
   ]);
+  await requestSyncs(env, sessions, nowMs);
+}
+
+/** Asks for the syncs of sessions whose calendar or connection changed; a failed send is left to cron. */
+async function requestSyncs(env: Env, sessionIds: string[], nowMs: number): Promise<void> {
   try {
-    await requestCalendarSync(env, sessions, 'calendar', nowMs);
+    await requestCalendarSync(env, sessionIds, 'calendar', nowMs);
   } catch (error) {
-    // The switch is stored and the sessions are marked pending: cron enqueues their syncs again (calendar-triggers.ts).
+    // The change is stored and the sessions are marked pending: cron enqueues their syncs again (calendar-triggers.ts).
     console.error('calendar switch: could not enqueue the syncs of the moved sessions', (error as Error).message);
   }
 }

@@ -1,4 +1,4 @@
-/** D1 repository for the coach's calendar and meeting connections (sealed credentials, in use or retired) and the holds pending deletes keep on them. */
+/** D1 repository for the coach's calendar and meeting connections (one row per generation, sealed credentials, in use or retired) and the holds pending deletes keep on them. */
 import type { Sealed } from '../auth/crypto';
 import type { CalendarProviderName } from '../providers/types';
 import { first, run, sql, type Query } from './sql';
@@ -6,8 +6,13 @@ import { first, run, sql, type Query } from './sql';
 /** Providers a coach can connect: a calendar (google, microsoft) and a meeting host (zoom). */
 export type ConnectionProvider = Exclude<CalendarProviderName, 'local'> | 'zoom';
 
-/** A connection row as stored; `credentials_ciphertext` is AES-GCM output, never plaintext. */
+/**
+ * A connection row as stored; `credentials_ciphertext` is AES-GCM output, never plaintext. Every connect makes a new row (a
+ * generation, `id`): events and meetings name the generation that made them, so they are reached through that account and
+ * calendar even after the coach connected the same provider again.
+ */
 export type ConnectionRow = {
+  id: number;
   coach_id: string;
   provider: ConnectionProvider;
   key_id: string;
@@ -15,23 +20,33 @@ export type ConnectionRow = {
   credentials_ciphertext: string;
   calendar_id: string | null;
   updated_at: number;
-  /** When the coach stopped using it (switched or disconnected); null while in use. */
+  /** When the coach stopped using it (switched, disconnected or connected the provider again); null while in use. */
   retired_at: number | null;
 };
 
-/** Which connections a lookup may return: only the one in use, or a retired one too (to delete what it created). */
-export type ConnectionUse = 'active' | 'any';
+/**
+ * Which connection a lookup returns: the one in use, one generation by id (in use or retired: to update or delete what it made),
+ * or `latest`, the newest generation in use or retired (only for delete jobs queued before generations were recorded).
+ */
+export type ConnectionRef = 'active' | 'latest' | number;
 
-/** The coach's connection to one provider, or null. */
-export const getConnection = (db: D1Database, coachId: string, provider: ConnectionProvider, use: ConnectionUse = 'active') =>
-  first<ConnectionRow>(sql(db)`SELECT * FROM calendar_connections WHERE coach_id = ${coachId} AND provider = ${provider} AND (${use} = 'any' OR retired_at IS NULL)`);
+/** The coach's connection to one provider, or null. A generation id of another coach or provider finds nothing. */
+export function getConnection(db: D1Database, coachId: string, provider: ConnectionProvider, ref: ConnectionRef = 'active') {
+  const q = sql(db);
+  if (ref === 'active') return first<ConnectionRow>(q`SELECT * FROM calendar_connections WHERE coach_id = ${coachId} AND provider = ${provider} AND retired_at IS NULL`);
+  if (ref === 'latest') return first<ConnectionRow>(q`SELECT * FROM calendar_connections WHERE coach_id = ${coachId} AND provider = ${provider} ORDER BY id DESC LIMIT 1`);
+  return first<ConnectionRow>(q`SELECT * FROM calendar_connections WHERE id = ${ref} AND coach_id = ${coachId} AND provider = ${provider}`);
+}
 
-/** Stores a connection as in use (connecting again un-retires it). */
-export const upsertConnection = (db: D1Database, coachId: string, provider: ConnectionProvider, sealed: Sealed, calendarId: string | null, nowMs: number): Query =>
+/**
+ * Stores a new generation of the coach's connection to `provider`, in use; the one in use before (if any) is retired in the same
+ * two statements (run them in one batch) and stays until `dropUnusedRetired` finds it unused.
+ */
+export const insertConnection = (db: D1Database, coachId: string, provider: ConnectionProvider, sealed: Sealed, calendarId: string | null, nowMs: number): Query[] => [
+  sql(db)`UPDATE calendar_connections SET retired_at = ${nowMs} WHERE coach_id = ${coachId} AND provider = ${provider} AND retired_at IS NULL`,
   sql(db)`INSERT INTO calendar_connections (coach_id, provider, key_id, iv, credentials_ciphertext, calendar_id, updated_at, retired_at)
-    VALUES (${coachId}, ${provider}, ${sealed.keyId}, ${sealed.iv}, ${sealed.data}, ${calendarId}, ${nowMs}, NULL)
-    ON CONFLICT (coach_id, provider) DO UPDATE SET key_id = excluded.key_id, iv = excluded.iv, credentials_ciphertext = excluded.credentials_ciphertext,
-      calendar_id = excluded.calendar_id, updated_at = excluded.updated_at, retired_at = NULL`;
+    VALUES (${coachId}, ${provider}, ${sealed.keyId}, ${sealed.iv}, ${sealed.data}, ${calendarId}, ${nowMs}, NULL)`,
+];
 
 /** Retires the coach's calendar connections (google, microsoft) other than `keep`; they stay until `dropUnusedRetired` finds them unused. */
 export const retireCalendars = (db: D1Database, coachId: string, keep: ConnectionProvider | null, nowMs: number): Query =>
@@ -47,30 +62,45 @@ export const setCalendarProvider = (db: D1Database, coachId: string, provider: C
   sql(db)`UPDATE coaches SET calendar_provider = ${provider} WHERE id = ${coachId}`;
 
 /**
- * Deletes retired connections nothing needs any more: no calendar_events row points at an event or meeting made with it, no
- * queued delete holds it, and no sync job of the coach holds a lease (one that read the old connection before the switch may
- * still record an event made with it). `coachId` null sweeps every coach (cron).
+ * Deletes retired generations nothing needs any more: no calendar_events row points at an event or meeting made with it, no
+ * queued delete holds it, and no sync job of the coach holds a lease (one that read it before the switch may still record an
+ * event made with it). `coachId` null sweeps every coach (cron).
  */
 export const dropUnusedRetired = (db: D1Database, coachId: string | null, nowMs: number): Query =>
   sql(db)`DELETE FROM calendar_connections WHERE retired_at IS NOT NULL AND (${coachId} IS NULL OR coach_id = ${coachId})
-    AND NOT EXISTS (SELECT 1 FROM calendar_events ce WHERE ce.coach_id = calendar_connections.coach_id
-      AND ((ce.provider = calendar_connections.provider AND ce.external_id IS NOT NULL) OR (ce.meeting_provider = calendar_connections.provider AND ce.meeting_id IS NOT NULL)))
-    AND NOT EXISTS (SELECT 1 FROM calendar_delete_holds h WHERE h.coach_id = calendar_connections.coach_id AND h.provider = calendar_connections.provider)
+    AND NOT EXISTS (SELECT 1 FROM calendar_events ce WHERE ce.connection_id = calendar_connections.id AND ce.external_id IS NOT NULL)
+    AND NOT EXISTS (SELECT 1 FROM calendar_events ce WHERE ce.meeting_connection_id = calendar_connections.id AND ce.meeting_id IS NOT NULL)
+    AND NOT EXISTS (SELECT 1 FROM calendar_delete_holds h WHERE h.connection_id = calendar_connections.id)
     AND NOT EXISTS (SELECT 1 FROM calendar_events ce WHERE ce.coach_id = calendar_connections.coach_id AND ce.lease_until > ${nowMs})`;
 
-/** Re-seals refreshed credentials of a connection, in use or retired (the adapters' `saveToken`). */
-export const updateCredentials = (db: D1Database, coachId: string, provider: ConnectionProvider, sealed: Sealed, nowMs: number) =>
-  run(sql(db)`UPDATE calendar_connections SET key_id = ${sealed.keyId}, iv = ${sealed.iv}, credentials_ciphertext = ${sealed.data}, updated_at = ${nowMs}
-    WHERE coach_id = ${coachId} AND provider = ${provider}`);
+/**
+ * Re-seals refreshed credentials of one generation (the adapters' `saveToken`), compare-and-set: only while the row still holds
+ * what this caller last read or wrote (`expectedIv`; every seal has a fresh IV). A newer generation is never touched, nor
+ * credentials another refresh of the same generation stored meanwhile.
+ * @returns whether the row was written
+ */
+export async function updateCredentials(db: D1Database, row: Pick<ConnectionRow, 'id' | 'coach_id' | 'provider'>, expectedIv: string, sealed: Sealed, nowMs: number): Promise<boolean> {
+  const result = await run(sql(db)`UPDATE calendar_connections SET key_id = ${sealed.keyId}, iv = ${sealed.iv}, credentials_ciphertext = ${sealed.data}, updated_at = ${nowMs}
+    WHERE id = ${row.id} AND coach_id = ${row.coach_id} AND provider = ${row.provider} AND iv = ${expectedIv}`);
+  return (result.meta.changes ?? 0) > 0;
+}
 
-/** A queued delete job's claim on one connection: `jobKey` is the SHA-256 of the job id (no external ids are kept). */
-export type DeleteHold = { coachId: string; provider: ConnectionProvider; jobKey: string };
+/** A queued delete job's claim on one connection generation: `jobKey` is the SHA-256 of the job id (no external ids are kept). */
+export type DeleteHold = { coachId: string; provider: ConnectionProvider; connectionId: number; jobKey: string };
 
 /** Records holds before their delete jobs are enqueued (a repeated job id adds nothing). */
 export async function addDeleteHolds(db: D1Database, holds: DeleteHold[], nowMs: number): Promise<void> {
   if (holds.length === 0) return;
-  await run(sql(db)`INSERT OR IGNORE INTO calendar_delete_holds (coach_id, provider, job_key, created_at)
-    SELECT json_extract(value, '$.coachId'), json_extract(value, '$.provider'), json_extract(value, '$.jobKey'), ${nowMs} FROM json_each(${JSON.stringify(holds)})`);
+  await run(sql(db)`INSERT OR IGNORE INTO calendar_delete_holds (coach_id, provider, connection_id, job_key, created_at)
+    SELECT json_extract(value, '$.coachId'), json_extract(value, '$.provider'), json_extract(value, '$.connectionId'), json_extract(value, '$.jobKey'), ${nowMs}
+    FROM json_each(${JSON.stringify(holds)})`);
+}
+
+/** The generation a delete job's hold on `provider` names, or null (for jobs queued before generations were recorded). */
+export async function heldConnection(db: D1Database, coachId: string, provider: ConnectionProvider, jobKey: string): Promise<number | null> {
+  const row = await first<{ connection_id: number | null }>(sql(db)`SELECT connection_id FROM calendar_delete_holds
+    WHERE coach_id = ${coachId} AND provider = ${provider} AND job_key = ${jobKey}`);
+  return row?.connection_id ?? null;
 }
 
 /** Removes the holds of a delete job that finished (or gave up). */

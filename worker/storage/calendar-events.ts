@@ -7,10 +7,14 @@ export type CalendarEventRow = {
   session_id: string;
   coach_id: string;
   provider: string;
+  /** The connection generation (calendar_connections.id) that made `external_id`; null for the local calendar or while nothing is made. */
+  connection_id: number | null;
   external_id: string | null;
   etag: string | null;
   create_started_at: number | null;
   meeting_provider: string | null;
+  /** The connection generation that made `meeting_id`. */
+  meeting_connection_id: number | null;
   meeting_id: string | null;
   meeting_url: string | null;
   content_hash: string | null;
@@ -46,29 +50,52 @@ export async function claimCalendarEvent(db: D1Database, sessionId: string, prov
 export const releaseLease = (db: D1Database, sessionId: string, lease: number) =>
   run(sql(db)`UPDATE calendar_events SET lease_until = NULL WHERE session_id = ${sessionId} AND lease_until = ${lease}`);
 
-/** Records a just-created meeting at once, so a retried job reuses it instead of creating a second one (Zoom has no idempotency key). */
-export const recordMeeting = (db: D1Database, sessionId: string, meetingProvider: string, meetingId: string, meetingUrl: string, meetingHash: string) =>
-  run(sql(db)`UPDATE calendar_events SET meeting_provider = ${meetingProvider}, meeting_id = ${meetingId}, meeting_url = ${meetingUrl}, meeting_hash = ${meetingHash}
-    WHERE session_id = ${sessionId}`);
+/**
+ * Records a just-created meeting, and the connection generation that made it, at once, so a retried job reuses it instead of
+ * creating a second one (Zoom has no idempotency key).
+ */
+export const recordMeeting = (db: D1Database, sessionId: string, meetingProvider: string, connectionId: number, meetingId: string, meetingUrl: string, meetingHash: string) =>
+  run(sql(db)`UPDATE calendar_events SET meeting_provider = ${meetingProvider}, meeting_connection_id = ${connectionId}, meeting_id = ${meetingId}, meeting_url = ${meetingUrl},
+    meeting_hash = ${meetingHash} WHERE session_id = ${sessionId}`);
 
 /** Notes that a create call is about to be made (the provider may keep the event even when its answer never reaches us). */
 export const markCreateStarted = (db: D1Database, sessionId: string, nowMs: number) =>
   run(sql(db)`UPDATE calendar_events SET create_started_at = ${nowMs} WHERE session_id = ${sessionId}`);
 
-/** Records a just-created calendar event at once (before any follow-up call), so a retried job updates it instead. */
-export const recordCreated = (db: D1Database, sessionId: string, provider: string, externalId: string, etag: string | null, contentHash: string) =>
-  run(sql(db)`UPDATE calendar_events SET provider = ${provider}, external_id = ${externalId}, etag = ${etag}, content_hash = ${contentHash} WHERE session_id = ${sessionId}`);
+/**
+ * Records a just-created calendar event and the connection generation that made it (null: local) at once, before any follow-up
+ * call, so a retried job updates it instead.
+ */
+export const recordCreated = (db: D1Database, sessionId: string, provider: string, externalId: string, etag: string | null, contentHash: string, connectionId: number | null = null) =>
+  run(sql(db)`UPDATE calendar_events SET provider = ${provider}, connection_id = ${connectionId}, external_id = ${externalId}, etag = ${etag}, content_hash = ${contentHash}
+    WHERE session_id = ${sessionId}`);
 
-/** Forgets the event of a provider the coach no longer uses (its deletion was handed to the outbox). */
+/** Forgets the event of a calendar or connection the coach no longer uses (its deletion was handed to the outbox). */
 export const forgetEvent = (db: D1Database, sessionId: string, provider: string) =>
-  run(sql(db)`UPDATE calendar_events SET provider = ${provider}, external_id = NULL, etag = NULL, content_hash = NULL, create_started_at = NULL WHERE session_id = ${sessionId}`);
+  run(sql(db)`UPDATE calendar_events SET provider = ${provider}, connection_id = NULL, external_id = NULL, etag = NULL, content_hash = NULL, create_started_at = NULL
+    WHERE session_id = ${sessionId}`);
 
-/** Forgets the recorded meeting (it was deleted on the host's side, or the coach stopped using that host). */
+/** Forgets the recorded meeting (it was deleted on the host's side, or the coach stopped using that host or connection). */
 export const forgetMeeting = (db: D1Database, sessionId: string) =>
-  run(sql(db)`UPDATE calendar_events SET meeting_provider = NULL, meeting_id = NULL, meeting_url = NULL, meeting_hash = NULL WHERE session_id = ${sessionId}`);
+  run(sql(db)`UPDATE calendar_events SET meeting_provider = NULL, meeting_connection_id = NULL, meeting_id = NULL, meeting_url = NULL, meeting_hash = NULL
+    WHERE session_id = ${sessionId}`);
+
+/**
+ * The coach connected the provider again and the new generation `to` reaches the event made through `from` (same account and
+ * calendar): it takes the event over, so `from` is no longer needed for it.
+ */
+export const adoptEvent = (db: D1Database, sessionId: string, from: number | null, to: number, etag: string | null) =>
+  run(sql(db)`UPDATE calendar_events SET connection_id = ${to}, etag = coalesce(${etag}, etag) WHERE session_id = ${sessionId} AND connection_id IS ${from}`);
+
+/** Like `adoptEvent`, for the session's meeting. */
+export const adoptMeeting = (db: D1Database, sessionId: string, from: number | null, to: number) =>
+  run(sql(db)`UPDATE calendar_events SET meeting_connection_id = ${to} WHERE session_id = ${sessionId} AND meeting_connection_id IS ${from}`);
 
 /** What a successful sync leaves behind. */
-export type SyncedState = Pick<CalendarEventRow, 'provider' | 'external_id' | 'etag' | 'meeting_provider' | 'meeting_id' | 'meeting_url' | 'content_hash' | 'meeting_hash'> & {
+export type SyncedState = Pick<
+  CalendarEventRow,
+  'provider' | 'connection_id' | 'external_id' | 'etag' | 'meeting_provider' | 'meeting_connection_id' | 'meeting_id' | 'meeting_url' | 'content_hash' | 'meeting_hash'
+> & {
   syncedSeq: number;
   meetingHost: 'meet' | 'teams' | 'zoom' | null;
   hostMeetingId: string | null;
@@ -81,8 +108,9 @@ export type SyncedState = Pick<CalendarEventRow, 'provider' | 'external_id' | 'e
 export async function recordSynced(db: D1Database, sessionId: string, s: SyncedState, nowMs: number): Promise<boolean> {
   const q = sql(db);
   const [events] = await batch(db, [
-    q`UPDATE calendar_events SET provider = ${s.provider}, external_id = ${s.external_id}, etag = ${s.etag}, meeting_provider = ${s.meeting_provider},
-        meeting_id = ${s.meeting_id}, meeting_url = ${s.meeting_url}, content_hash = ${s.content_hash}, meeting_hash = ${s.meeting_hash},
+    q`UPDATE calendar_events SET provider = ${s.provider}, connection_id = ${s.connection_id}, external_id = ${s.external_id}, etag = ${s.etag},
+        meeting_provider = ${s.meeting_provider}, meeting_connection_id = ${s.meeting_connection_id}, meeting_id = ${s.meeting_id}, meeting_url = ${s.meeting_url},
+        content_hash = ${s.content_hash}, meeting_hash = ${s.meeting_hash},
         synced_seq = ${s.syncedSeq}, synced_at = ${nowMs}, last_error = NULL
       WHERE session_id = ${sessionId}`,
     q`UPDATE sessions SET calendar_status = 'synced', meeting_url = ${s.meeting_url}, meeting_host = coalesce(${s.meetingHost}, meeting_host),
@@ -119,10 +147,23 @@ export const stalePending = (db: D1Database, requestedBeforeMs: number, endsAfte
 /** The row of one session, if a sync ever claimed it. */
 export const getCalendarEvent = (db: D1Database, sessionId: string) => first<CalendarEventRow>(sql(db)`SELECT * FROM calendar_events WHERE session_id = ${sessionId}`);
 
-/** Whether a row still points at this external event or meeting (then an erasure has not committed yet). */
-export async function stillReferenced(db: D1Database, coachId: string, externalId: string | null, meetingId: string | null): Promise<boolean> {
+/**
+ * What a delete job names: an event and a meeting, each with the connection generation that made it. A generation of
+ * `undefined` (a job queued before generations were recorded) matches any.
+ */
+export type ExternalRef = { externalId: string | null; connectionId: number | null | undefined; meetingId: string | null; meetingConnectionId: number | null | undefined };
+
+/**
+ * Whether a row still points at this external event or meeting of this generation (then the erasure or switch that queued its
+ * delete has not committed yet). The same event id made through another generation (Google ids derive from the session) is
+ * another event and does not count.
+ */
+export async function stillReferenced(db: D1Database, coachId: string, ref: ExternalRef): Promise<boolean> {
+  const anyEvent = ref.connectionId === undefined;
+  const anyMeeting = ref.meetingConnectionId === undefined;
   const row = await first<{ one: number }>(sql(db)`SELECT 1 AS one FROM calendar_events WHERE coach_id = ${coachId}
-    AND ((${externalId} IS NOT NULL AND external_id = ${externalId}) OR (${meetingId} IS NOT NULL AND meeting_id = ${meetingId})) LIMIT 1`);
+    AND ((${ref.externalId} IS NOT NULL AND external_id = ${ref.externalId} AND (${anyEvent} OR connection_id IS ${ref.connectionId ?? null}))
+      OR (${ref.meetingId} IS NOT NULL AND meeting_id = ${ref.meetingId} AND (${anyMeeting} OR meeting_connection_id IS ${ref.meetingConnectionId ?? null}))) LIMIT 1`);
   return row !== null;
 }
 
@@ -160,10 +201,23 @@ export function remoteEventsElsewhere(db: D1Database, coachId: string, sessionId
 }
 
 /**
- * Forgets the given events (rows still pointing at exactly that provider and id) and records `provider` as the session's
- * calendar: their deletion was handed to the outbox, the next sync creates the event there.
+ * Forgets the given events (rows still pointing at exactly that provider, generation and id) and records `provider` as the
+ * session's calendar: their deletion was handed to the outbox, the next sync creates the event there.
  */
-export const forgetEvents = (db: D1Database, rows: Pick<CalendarEventRow, 'session_id' | 'provider' | 'external_id'>[], provider: string): Query =>
-  sql(db)`UPDATE calendar_events SET provider = ${provider}, external_id = NULL, etag = NULL, content_hash = NULL, create_started_at = NULL
-    WHERE (session_id, provider, external_id) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
-      FROM json_each(${JSON.stringify(rows.map((r) => [r.session_id, r.provider, r.external_id]))}))`;
+export const forgetEvents = (db: D1Database, rows: Pick<CalendarEventRow, 'session_id' | 'provider' | 'connection_id' | 'external_id'>[], provider: string): Query =>
+  sql(db)`UPDATE calendar_events SET provider = ${provider}, connection_id = NULL, external_id = NULL, etag = NULL, content_hash = NULL, create_started_at = NULL
+    WHERE EXISTS (SELECT 1 FROM json_each(${JSON.stringify(rows.map((r) => [r.session_id, r.provider, r.connection_id, r.external_id]))}) AS f
+      WHERE json_extract(f.value, '$[0]') = calendar_events.session_id AND json_extract(f.value, '$[1]') = calendar_events.provider
+        AND calendar_events.connection_id IS json_extract(f.value, '$[2]') AND json_extract(f.value, '$[3]') = calendar_events.external_id)`;
+
+/**
+ * Of the given sessions, those whose event or meeting was made through a retired generation of `provider`: after the coach
+ * connected it again, their sync takes each over (when the new connection reaches it) or moves it.
+ */
+export function madeThroughRetired(db: D1Database, coachId: string, sessionIds: string[], provider: string): Promise<{ session_id: string }[]> {
+  if (sessionIds.length === 0) return Promise.resolve([]);
+  return all<{ session_id: string }>(sql(db)`SELECT session_id FROM calendar_events WHERE coach_id = ${coachId}
+    AND session_id IN (SELECT value FROM json_each(${JSON.stringify(sessionIds)}))
+    AND ((external_id IS NOT NULL AND connection_id IN (SELECT id FROM calendar_connections WHERE coach_id = ${coachId} AND provider = ${provider} AND retired_at IS NOT NULL))
+      OR (meeting_id IS NOT NULL AND meeting_connection_id IN (SELECT id FROM calendar_connections WHERE coach_id = ${coachId} AND provider = ${provider} AND retired_at IS NOT NULL)))`);
+}
