@@ -2,10 +2,11 @@
 import { TEXTS } from './texts.mjs';
 
 /**
- * Zoom Apps SDK calls the panel makes; each must be switched on for the app.
+ * Zoom Apps SDK calls and events the panel uses; each must be switched on for the app. The panel passes the same list to
+ * `zoomSdk.config` (`ZOOM_CAPABILITIES` in addons/hosts/zoom/zoom-host.ts; a test keeps the two equal).
  * @see https://appssdk.zoom.us/classes/ZoomSdk.ZoomSdk.html
  */
-export const ZOOM_APIS = ['getRunningContext', 'getMeetingContext', 'getMeetingUUID', 'getUserContext', 'getAppContext', 'authorize', 'onAuthorized', 'promptAuthorize', 'openUrl'];
+export const ZOOM_APIS = ['getMeetingUUID', 'getMeetingContext', 'getAppContext', 'authorize', 'onAuthorized', 'openUrl'];
 
 /**
  * Granular scopes: run in meetings, read the signed-in user, and create/read/update/delete the meetings we book.

@@ -18,6 +18,9 @@ const outdir = join(root, 'dist/public/assets');
  */
 export const ENTRIES = {
   'panel-browser': 'addons/entries/browser.tsx',
+  'panel-zoom': 'addons/entries/zoom.tsx',
+  'panel-meet': 'addons/entries/meet.tsx',
+  'panel-teams': 'addons/entries/teams.tsx',
   coachee: 'addons/entries/coachee.tsx',
 };
 export const STYLES = { app: 'addons/panel/styles.css' };
@@ -41,8 +44,8 @@ async function compress(file) {
   const map = await readFile(`${file}.map`, 'utf8');
   const out = await minify(await readFile(file, 'utf8'), {
     module: true,
-    ecma: 2020,
-    compress: { passes: 2 },
+    ecma: 2022,
+    compress: { passes: 3 },
     mangle: true,
     sourceMap: { content: map, url: `${basename(file)}.map` },
   });

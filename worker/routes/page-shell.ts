@@ -9,8 +9,14 @@ export type ShellOptions = {
   entry: string | null;
   /** CSP `frame-ancestors` sources (PLATFORMS.md per host; `'self'` for the browser panel and /demo, `'none'` for coachee pages). */
   frameAncestors: string;
-  /** CSP `frame-src` sources, for pages that embed the panel (only /demo). */
+  /** CSP `frame-src` sources, for pages that embed the panel (/demo) or whose identity library draws its own frames (Meet). */
   frameSrc?: string;
+  /** Extra CSP sources beyond our own origin, for a host's identity library loaded from its vendor (Meet: Google Identity Services). */
+  extraSrc?: { script?: string; style?: string; connect?: string };
+  /** Boot data for the bundle, as `data-*` attributes of `#app` (names in kebab case, values escaped). */
+  boot?: Record<string, string>;
+  /** `Referrer-Policy`; `no-referrer` unless a page's identity library checks the origin it is embedded in (Google Sign-In). */
+  referrerPolicy?: 'no-referrer' | 'strict-origin-when-cross-origin';
   lang: 'nl' | 'en';
   theme: 'light' | 'dark' | null;
   title: string;
@@ -38,6 +44,12 @@ function nonce(): string {
   return btoa(String.fromCharCode(...bytes));
 }
 
+const extra = (sources: string | undefined) => (sources ? ` ${sources}` : '');
+const bootAttributes = (boot: Record<string, string> = {}) =>
+  Object.entries(boot)
+    .map(([name, value]) => ` data-${name}="${escapeHtml(value)}"`)
+    .join('');
+
 /** The loader markup shared by every shell (the same classes the bundles render while loading). */
 export const loaderHtml = (lang: 'nl' | 'en') =>
   `<div class="boot" role="status" aria-live="polite"><span class="spinner" aria-hidden="true"></span><span>${LOADING[lang]}</span></div>`;
@@ -55,11 +67,11 @@ export function shellResponse(c: Context<AppEnv>, o: ShellOptions): Response {
   const wsOrigin = `${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`;
   const csp = [
     "default-src 'none'",
-    o.entry ? "script-src 'self'" : "script-src 'none'",
-    `style-src 'self' 'nonce-${n}'`,
+    o.entry ? `script-src 'self'${extra(o.extraSrc?.script)}` : "script-src 'none'",
+    `style-src 'self' 'nonce-${n}'${extra(o.extraSrc?.style)}`,
     "img-src 'self' data:",
     "font-src 'self'",
-    `connect-src 'self' ${wsOrigin}`,
+    `connect-src 'self' ${wsOrigin}${extra(o.extraSrc?.connect)}`,
     o.frameSrc ? `frame-src ${o.frameSrc}` : null,
     "base-uri 'none'",
     "form-action 'none'",
@@ -79,14 +91,14 @@ export function shellResponse(c: Context<AppEnv>, o: ShellOptions): Response {
 <link rel="stylesheet" href="/assets/app.css">
 ${o.entry ? `<script type="module" src="/assets/${o.entry}.js"></script>\n` : ''}</head>
 <body${o.bodyClass ? ` class="${o.bodyClass}"` : ''}>
-${o.body ?? `<div id="app">${loaderHtml(o.lang)}</div>`}
+${o.body ?? `<div id="app"${bootAttributes(o.boot)}>${loaderHtml(o.lang)}</div>`}
 </body>
 </html>`;
   return c.html(html, 200, {
     'content-security-policy': csp,
     'strict-transport-security': 'max-age=31536000; includeSubDomains',
     'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
+    'referrer-policy': o.referrerPolicy ?? 'no-referrer',
     'cache-control': 'no-store',
   });
 }

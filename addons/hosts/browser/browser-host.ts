@@ -47,7 +47,7 @@ export function createBrowserHost(win: Window = window): HostPort {
       remember(next);
     },
     sessionId: () => url.searchParams.get('session'),
-    meetingId: async () => null,
+    meetingIds: async () => [],
     locale(): Locale | null {
       return langParam === 'nl' || langParam === 'en' ? langParam : null;
     },

@@ -1,12 +1,13 @@
 /** `fetch` with our bearer token, and problem+json errors turned into the panel's failure kinds. */
 import type { LoadFailure, Problem } from '../ports';
 
-/** An API error with the RFC 9457 fields the panel shows. */
+/** An API error with the RFC 9457 fields the panel shows, and its `type` (e.g. `/problems/identity-not-linked` for host sign-in). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly title: string,
     detail: string,
+    readonly type?: string,
   ) {
     super(detail);
   }
@@ -51,16 +52,9 @@ export function createJsonFetch(token: () => string | null, doFetch: typeof fetc
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await doFetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
     if (!res.ok) {
-      let title = res.statusText || 'Error';
-      let detail = `HTTP ${res.status}`;
-      try {
-        const problem = (await res.json()) as { title?: string; detail?: string };
-        title = problem.title ?? title;
-        detail = problem.detail ?? detail;
-      } catch {
-        // Not problem+json (e.g. a proxy page); keep the status line.
-      }
-      throw new ApiError(res.status, title, detail);
+      // Not problem+json (e.g. a proxy page): the status line stands in.
+      const problem = (await res.json().catch(() => null)) as { title?: string; detail?: string; type?: string } | null;
+      throw new ApiError(res.status, problem?.title ?? (res.statusText || 'Error'), problem?.detail ?? `HTTP ${res.status}`, problem?.type);
     }
     return (await res.json()) as T;
   };

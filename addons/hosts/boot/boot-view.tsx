@@ -1,0 +1,45 @@
+/** What a host panel shows before its session opens: progress, "open this inside the host", sign-in, failures, and the session picker. */
+import { formatWhen } from '../../panel/format';
+import { Loader } from '../../panel/components/loader';
+import { StatusView } from '../../panel/components/status-view';
+import { panelStrings } from '../../panel/i18n/strings';
+import { bootStrings } from './boot-strings';
+import type { BootModel } from './host-boot';
+
+/**
+ * The boot states (`label` names the host: "Microsoft Teams"). Failures reuse the panel's texts; the session picker lists
+ * upcoming sessions in the device's time zone, with a way to look again.
+ */
+export function BootView({ boot, label }: { boot: BootModel; label: string }) {
+  const s = boot.state.value;
+  const locale = boot.locale();
+  const t = bootStrings(locale);
+  const app = panelStrings(locale).app;
+  if (s.kind === 'outside' || s.kind === 'failed')
+    return (
+      <StatusView
+        message={s.kind === 'outside' ? t.outside(label) : s.reason === 'not-linked' ? t.notLinked : app.failed[s.reason]}
+        retryLabel={s.kind === 'failed' ? app.retry : null}
+        onRetry={boot.run}
+      />
+    );
+  if (s.kind !== 'pick' && s.kind !== 'sign-in') return <Loader label={app.loading} />;
+  const pick = s.kind === 'pick' && s;
+  return (
+    <div class="status-view">
+      <p>{pick ? (pick.inMeeting ? t.noSession : t.choose) : t.signIn}</p>
+      {pick ? (pick.inMeeting || !pick.sessions.length) && <p class="hint">{pick.sessions.length ? t.choose : t.none}</p> : <div ref={boot.slotReady} />}
+      {pick &&
+        pick.sessions.map((item) => (
+          <button key={item.id} type="button" class="btn" onClick={() => boot.pick(item.id)}>
+            {item.name} · {formatWhen(item.startsAt, Intl.DateTimeFormat().resolvedOptions().timeZone, locale)}
+          </button>
+        ))}
+      {pick && (
+        <button type="button" class="btn btn-quiet" onClick={boot.run}>
+          {app.retry}
+        </button>
+      )}
+    </div>
+  );
+}
