@@ -34,6 +34,8 @@ export interface Env {
    * @see https://developers.google.com/identity/protocols/oauth2/web-server#offline
    */
   GOOGLE_CLIENT_ID?: string;
+  /** Google Cloud project number of the Meet add-on (`createAddonSession({ cloudProjectNumber })`); `/panel/meet` needs it. */
+  GOOGLE_CLOUD_PROJECT_NUMBER?: string;
   /** See GOOGLE_CLIENT_ID. */
   GOOGLE_CLIENT_SECRET?: string;
   /**

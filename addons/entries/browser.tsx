@@ -3,4 +3,5 @@ import { createBrowserHost } from '../hosts/browser/browser-host';
 import { mountPanel } from '../panel/shell/mount-panel';
 
 const root = document.getElementById('app');
-if (root) mountPanel(createBrowserHost(window), root);
+const host = createBrowserHost(window);
+if (root) void Promise.resolve(host.start?.()).finally(() => mountPanel(host, root));

@@ -25,10 +25,9 @@ pageRoutes.get('/panel', (c) =>
  * Settings of the host pages not (yet) declared in worker/env.ts: the Google Cloud project number of the Meet add-on, which
  * the Meet SDK needs to start (`createAddonSession`).
  */
-type HostPageEnv = Env & { GOOGLE_CLOUD_PROJECT_NUMBER?: string };
 
 /** Who may frame each host panel and what else its page loads (CSP), from PLATFORMS.md 1.5, 4.4–4.5 and 5.3. */
-type HostPage = Pick<ShellOptions, 'frameAncestors' | 'frameSrc' | 'extraSrc' | 'referrerPolicy'> & { boot?(env: HostPageEnv): Record<string, string> | null };
+type HostPage = Pick<ShellOptions, 'frameAncestors' | 'frameSrc' | 'extraSrc' | 'referrerPolicy'> & { boot?(env: Env): Record<string, string> | null };
 
 /** Google Identity Services, loaded by the Meet panel to sign in (its script, styles, frames and requests). @see https://developers.google.com/identity/gsi/web/guides/get-google-api-clientid#content_security_policy */
 const GSI = 'https://accounts.google.com/gsi/';
@@ -71,7 +70,7 @@ const hostLang = (c: Context<AppEnv>): 'nl' | 'en' =>
 for (const [name, page] of Object.entries(HOST_PAGES)) {
   /** The side panel inside a host: the shell paints a loader at once, then the host's bundle starts its SDK and signs in. */
   pageRoutes.get(`/panel/${name}`, (c) => {
-    const boot = page.boot ? page.boot(c.env as HostPageEnv) : {};
+    const boot = page.boot ? page.boot(c.env as Env) : {};
     if (!boot) return c.notFound();
     const lang = hostLang(c);
     const { boot: _, ...csp } = page;

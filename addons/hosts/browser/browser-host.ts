@@ -6,7 +6,7 @@ import type { HostPort, HostTheme } from '../host-port';
 const TOKEN_KEY = 'coaching:token';
 
 /**
- * Creates the browser host. The coach's bearer token arrives in the URL fragment (`#token=…`,
+ * Creates the browser host. The coach's bearer token arrives in the URL fragment (`#token=…`, or a hand-off code,
  * never sent to a server or in a Referer); it is moved to `sessionStorage` and wiped from the
  * address bar, so a reload of this tab still finds it. `?lang=` picks the language (otherwise
  * the coach's profile decides) and `?theme=` overrides the system colour scheme.
@@ -16,6 +16,7 @@ export function createBrowserHost(win: Window = window): HostPort {
   const url = new URL(win.location.href);
   const fragment = new URLSearchParams(url.hash.slice(1));
   const handedOver = fragment.get('token');
+  const handoff = fragment.get('handoff');
   const remember = (value: string) => {
     try {
       win.sessionStorage.setItem(TOKEN_KEY, value);
@@ -23,10 +24,8 @@ export function createBrowserHost(win: Window = window): HostPort {
       // Storage blocked: the token lives in memory for this page only.
     }
   };
-  if (handedOver) {
-    remember(handedOver);
-    win.history.replaceState(null, '', url.pathname + url.search);
-  }
+  if (handedOver) remember(handedOver);
+  if (handedOver || handoff) win.history.replaceState(null, '', url.pathname + url.search);
   let token = handedOver;
   if (!token) {
     try {
@@ -41,6 +40,19 @@ export function createBrowserHost(win: Window = window): HostPort {
 
   return {
     name: 'browser',
+    /**
+     * A link from the Google Calendar add-on carries a single-use hand-off code (`#handoff=…`, valid two minutes) instead of a
+     * token: exchanged once at `POST /api/auth/handoff`. A refused code leaves the panel signed out, which it says.
+     */
+    async start() {
+      if (!handoff) return;
+      try {
+        const res = await win.fetch('/api/auth/handoff', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: handoff }) });
+        if (res.ok) this.rememberBearerToken?.(((await res.json()) as { token: string }).token);
+      } catch {
+        // Offline: the panel shows it cannot reach us; the code is not used up.
+      }
+    },
     bearerToken: () => token,
     rememberBearerToken(next) {
       token = next;

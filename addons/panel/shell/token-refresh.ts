@@ -1,6 +1,6 @@
 /** Renews the coach's short-lived bearer token before it runs out (`POST /api/auth/refresh`), so a long session never signs out. */
 import type { HostPort } from '../../hosts/host-port';
-import type { JsonFetch } from './http';
+import { ApiError, type JsonFetch } from './http';
 
 /** Renew this long before expiry. */
 export const RENEW_BEFORE_MS = 5 * 60_000;
@@ -37,7 +37,9 @@ export function keepTokenFresh(host: HostPort, json: JsonFetch): () => void {
       const { token } = await json<{ token: string }>('POST', '/api/auth/refresh');
       host.rememberBearerToken?.(token);
       plan();
-    } catch {
+    } catch (err) {
+      // 401: the sign-in itself is too old (or gone); renewing again cannot help, the panel signs in anew when the token ends.
+      if (err instanceof ApiError && err.status === 401) return;
       const exp = tokenExpiry(host.bearerToken() ?? '');
       if (exp !== null && exp > Date.now()) timer = setTimeout(renew, RETRY_MS);
     }
