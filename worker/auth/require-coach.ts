@@ -22,9 +22,10 @@ export async function coachClaims(c: Context<AppEnv>): Promise<CoachClaims> {
   return claims;
 }
 
-/** Rejects requests without a valid bearer token with 401 problem+json; sets `coachId` for the handlers after it. */
+/** Rejects requests without a valid bearer token with 401 problem+json; sets `coachId` for the handlers after it (once per request). */
 export const requireCoach = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('coachId', (await coachClaims(c)).coachId);
+  // Sub-apps mounted on overlapping paths each declare it; the token is verified once per request.
+  if (!c.get('coachId')) c.set('coachId', (await coachClaims(c)).coachId);
   await next();
 });
 
