@@ -6,9 +6,9 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GIS_CLIENT_URL } from '../../addons/hosts/meet/google-identity';
-import { buildAddons } from '../../scripts/build-addons.mjs';
-import { freePort, prepareDatabase, startWorker } from '../../scripts/local-worker.mjs';
-import type { LocalWorker } from '../../scripts/local-worker.mjs';
+import { buildAddons } from '../../addons/build.mjs';
+import { freePort, prepareDatabase, startWorker } from '../support/local-worker.mjs';
+import type { LocalWorker } from '../support/local-worker.mjs';
 import { devCoach, sessionWithHistory } from './support/api';
 import { HAS_CHROMIUM, launchChromium, requireChromiumInCi } from './support/browser';
 

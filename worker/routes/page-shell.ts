@@ -5,7 +5,7 @@ import type { AppEnv } from '../env';
 
 /** What a shell loads and who may frame it. */
 export type ShellOptions = {
-  /** Bundle name under /assets/ (scripts/build-addons.mjs `ENTRIES`), or null for a page without script. */
+  /** Bundle name under /assets/ (addons/build.mjs `ENTRIES`), or null for a page without script. */
   entry: string | null;
   /** CSP `frame-ancestors` sources (PLATFORMS.md per host; `'self'` for the browser panel and /demo, `'none'` for coachee pages). */
   frameAncestors: string;

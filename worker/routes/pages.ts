@@ -32,7 +32,7 @@ type HostPage = Pick<ShellOptions, 'frameAncestors' | 'frameSrc' | 'extraSrc' | 
 /** Google Identity Services, loaded by the Meet panel to sign in (its script, styles, frames and requests). @see https://developers.google.com/identity/gsi/web/guides/get-google-api-clientid#content_security_policy */
 const GSI = 'https://accounts.google.com/gsi/';
 
-/** The host panels' pages: `GET /panel/{name}` loads bundle `panel-{name}` (scripts/build-addons.mjs) under this CSP. */
+/** The host panels' pages: `GET /panel/{name}` loads bundle `panel-{name}` (addons/build.mjs) under this CSP. */
 export const HOST_PAGES: Record<'zoom' | 'meet' | 'teams', HostPage> = {
   /**
    * Teams tabs (and the Outlook / Microsoft 365 hosts); TeamsJS may fetch its current list of host origins from Microsoft's CDN.

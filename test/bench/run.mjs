@@ -5,12 +5,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { buildAddons } from '../scripts/build-addons.mjs';
-import { freePort, prepareDatabase, startWorker } from '../scripts/local-worker.mjs';
+import { buildAddons } from '../../addons/build.mjs';
+import { freePort, prepareDatabase, startWorker } from '../support/local-worker.mjs';
 import { sdkAloneGzip } from './host-sdk.mjs';
 import { measurePanel } from './panel.mjs';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '../..');
 const tmp = join(root, '.tmp/bench');
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp, { recursive: true });
@@ -37,13 +37,13 @@ const workerGz = gzipSync(readFileSync(join(out, 'index.js')), { level: 9 }).len
 row('Worker bundle (gzip)', kb(workerGz), '1024.0 KB', workerGz <= 1024 * 1024);
 
 // 3. Slot finding, 8 weeks x 2,000 busy intervals.
-await build({ entryPoints: [join(root, 'bench/slots-bench.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(tmp, 'slots.mjs'), logLevel: 'silent' });
+await build({ entryPoints: [join(root, 'test/bench/slots-bench.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(tmp, 'slots.mjs'), logLevel: 'silent' });
 const { benchSlots } = await import(join(tmp, 'slots.mjs'));
 const slots = benchSlots(200);
 row(`Slot finding, 8 weeks, 2,000 busy (p50 / p95, ${slots.slots} slots)`, `${pct(slots.times, 50).toFixed(2)} / ${pct(slots.times, 95).toFixed(2)} ms`, '5 ms', pct(slots.times, 95) < 5);
 
 // 3b. Calendar provider calls per write, against the HTTP fakes of the vendor APIs.
-await build({ entryPoints: [join(root, 'bench/provider-calls.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(tmp, 'provider-calls.mjs'), logLevel: 'silent' });
+await build({ entryPoints: [join(root, 'test/bench/provider-calls.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(tmp, 'provider-calls.mjs'), logLevel: 'silent' });
 const { providerCalls } = await import(join(tmp, 'provider-calls.mjs'));
 for (const [name, calls] of Object.entries(await providerCalls())) {
   row(`Calendar calls per write: ${name} (create / publish keeping the coach's text)`, `${calls.create} / ${calls.update}`, '1 / 2 (read + write with etag)', calls.create === 1 && calls.update <= 2);

@@ -1,10 +1,10 @@
-/** Provider calls per calendar write, counted against the HTTP fakes of Google Calendar and Microsoft Graph (bundled and run by bench/run.mjs). */
-import { replaceBlock } from '../shared/invite/block';
-import { createGoogleCalendar } from '../worker/providers/google';
-import { createMicrosoftCalendar } from '../worker/providers/microsoft';
-import type { CalendarProvider, RemoteDeps } from '../worker/providers/types';
-import { GoogleCalendarFake } from '../test/fakes/google-calendar';
-import { MicrosoftGraphFake } from '../test/fakes/microsoft-graph';
+/** Provider calls per calendar write, counted against the HTTP fakes of Google Calendar and Microsoft Graph (bundled and run by test/bench/run.mjs). */
+import { replaceBlock } from '../../shared/invite/block';
+import { createGoogleCalendar } from '../../worker/providers/google';
+import { createMicrosoftCalendar } from '../../worker/providers/microsoft';
+import type { CalendarProvider, RemoteDeps } from '../../worker/providers/types';
+import { GoogleCalendarFake } from '../fakes/google-calendar';
+import { MicrosoftGraphFake } from '../fakes/microsoft-graph';
 
 type Fake = { fetch: (req: Request) => Promise<Response>; auth: { grant(): RemoteDeps['credentials'] }; requests: unknown[] };
 

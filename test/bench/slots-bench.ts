@@ -1,5 +1,5 @@
-/** Slot-finding benchmark: 8 weeks of Europe/Amsterdam working hours against 2,000 busy intervals (bundled and run by bench/run.mjs). */
-import { findSlots } from '../shared/slots/find-slots';
+/** Slot-finding benchmark: 8 weeks of Europe/Amsterdam working hours against 2,000 busy intervals (bundled and run by test/bench/run.mjs). */
+import { findSlots } from '../../shared/slots/find-slots';
 
 /** Runs the scenario `runs` times after a warm-up; answers the per-run times in ms and the slot count. */
 export function benchSlots(runs: number): { times: number[]; slots: number } {

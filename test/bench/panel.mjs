@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { buildAddons } from '../scripts/build-addons.mjs';
-import { freePort, prepareDatabase, startWorker } from '../scripts/local-worker.mjs';
+import { buildAddons } from '../../addons/build.mjs';
+import { freePort, prepareDatabase, startWorker } from '../support/local-worker.mjs';
 
 /** Budgets in bytes and milliseconds. */
 export const BUDGETS = { panelJsGzip: 30 * 1024, liveEditMs: 250, teamsFirstPaintMs: 2000 };

@@ -1,4 +1,4 @@
-/** Types of scripts/local-worker.mjs for the TypeScript test files that import it. */
+/** Types of test/support/local-worker.mjs for the TypeScript test files that import it. */
 export declare const TEST_VARS: Record<string, string>;
 export declare function freePort(): Promise<number>;
 export declare function prepareDatabase(persistTo: string): void;
