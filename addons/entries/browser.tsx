@@ -4,4 +4,5 @@ import { mountPanel } from '../panel/shell/mount-panel';
 
 const root = document.getElementById('app');
 const host = createBrowserHost(window);
-if (root) void Promise.resolve(host.start?.()).finally(() => mountPanel(host, root));
+// The shell (loader) is painted first: mounting waits for the frame after it, then signs in and loads the session.
+if (root) requestAnimationFrame(() => setTimeout(() => void Promise.resolve(host.start?.()).finally(() => mountPanel(host, root))));
