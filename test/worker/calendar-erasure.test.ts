@@ -4,8 +4,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { googleEventId } from '../../worker/providers/google';
 import { GoogleCalendarFake } from '../fakes/google-calendar';
 import { ZoomFake } from '../fakes/zoom';
-import { coachIdOf, connectProvider, routeCoach, blockProviderTraffic, syncOk } from './calendar-helpers';
-import { call, setup, signIn } from './helpers';
+import { coachIdOf, connectProvider, blockProviderTraffic, syncOk, routedCoach } from './calendar-helpers';
+import { call, setup } from './helpers';
 
 afterAll(blockProviderTraffic);
 
@@ -24,8 +24,7 @@ describe('erasure with calendar sync', () => {
   it('hands the deletion of the Google event and Zoom meeting to the outbox and leaves no row about the coachee', async () => {
     const google = new GoogleCalendarFake();
     const zoom = new ZoomFake();
-    const token = await signIn();
-    routeCoach(await coachIdOf(token), (req) => (new URL(req.url).pathname.startsWith('/v2/') ? zoom.fetch(req) : google.fetch(req)));
+    const { token } = await routedCoach((req) => (new URL(req.url).pathname.startsWith('/v2/') ? zoom.fetch(req) : google.fetch(req)));
     await connectProvider(token, 'google', google.auth.grant());
     await connectProvider(token, 'zoom', zoom.auth.grant());
     await call('PATCH', '/api/me', { token, body: { meetingHost: 'zoom' } });

@@ -22,6 +22,7 @@ import {
   routeCoach,
   sessionOf,
   syncOk,
+  routedCoach,
 } from './calendar-helpers';
 import { call, planSession, setup, signIn } from './helpers';
 
@@ -110,9 +111,7 @@ describe('connecting a provider again', () => {
   it('changing calendarId: the upcoming event moves to the new calendar, the past one stays reachable in the old one until erasure deletes it there', async () => {
     const google = new GoogleCalendarFake();
     const work = google.addCalendar('werk@example.nl');
-    const token = await signIn();
-    const coachId = await coachIdOf(token);
-    routeCoach(coachId, google.fetch);
+    const { token, coachId } = await routedCoach(google.fetch);
     await connectProvider(token, 'google', google.auth.grant());
     const past = await setup({ token, startsAt: at(-2) });
     const next = await setup({ token, startsAt: at(3) });
@@ -150,9 +149,7 @@ describe('connecting a provider again', () => {
 
   it('the same calendar with fresh tokens takes the upcoming event over: nothing is deleted or made twice', async () => {
     const google = new GoogleCalendarFake();
-    const token = await signIn();
-    const coachId = await coachIdOf(token);
-    routeCoach(coachId, google.fetch);
+    const { token, coachId } = await routedCoach(google.fetch);
     await connectProvider(token, 'google', google.auth.grant());
     const { session } = await setup({ token, startsAt: at(2) });
     await syncOk(session.id);
@@ -175,9 +172,7 @@ describe('connecting a provider again', () => {
   it('Zoom with another account: the upcoming meeting moves to it, the past one is deleted through the account that made it', async () => {
     const zoomA = new ZoomFake(Date.now, { account: 'a' });
     const zoomB = new ZoomFake(Date.now, { account: 'b', firstMeetingId: 92_000_000_000 });
-    const token = await signIn();
-    const coachId = await coachIdOf(token);
-    routeCoach(coachId, byAccount(zoomA, zoomB));
+    const { token, coachId } = await routedCoach(byAccount(zoomA, zoomB));
     const grantA = zoomA.auth.grant();
     await connectProvider(token, 'zoom', grantA);
     await call('PATCH', '/api/me', { token, body: { meetingHost: 'zoom' } });
@@ -216,9 +211,7 @@ describe('a delete job queued before generations were recorded', () => {
   it('goes through the generation its hold was given by the migration, not the newest one', async () => {
     const googleA = new GoogleCalendarFake(Date.now, { account: 'a' });
     const googleB = new GoogleCalendarFake(Date.now, { account: 'b' });
-    const token = await signIn();
-    const coachId = await coachIdOf(token);
-    routeCoach(coachId, byAccount(googleA, googleB));
+    const { token, coachId } = await routedCoach(byAccount(googleA, googleB));
     const grantA = googleA.auth.grant();
     await connectProvider(token, 'google', grantA);
     const { session } = await setup({ token, startsAt: at(-1) });

@@ -6,8 +6,8 @@ import type { Env } from '../../worker/env';
 import { googleEventId } from '../../worker/providers/google';
 import { syncJob } from '../../worker/services/calendar-outbox';
 import { GoogleCalendarFake } from '../fakes/google-calendar';
-import { coachIdOf, connectProvider, count, deliver, eventRow, oauthEnv, routeCoach, sessionOf, blockProviderTraffic, syncOk } from './calendar-helpers';
-import { call, setup, signIn } from './helpers';
+import { coachIdOf, connectProvider, count, deliver, eventRow, oauthEnv, routeCoach, sessionOf, blockProviderTraffic, syncOk, routedCoach } from './calendar-helpers';
+import { call, setup } from './helpers';
 
 afterAll(blockProviderTraffic);
 
@@ -18,9 +18,7 @@ afterAll(blockProviderTraffic);
 async function googleCoach(wrap?: (fake: GoogleCalendarFake, req: Request) => Promise<Response>, oauth = false) {
   const fake = new GoogleCalendarFake();
   const bindings: Env = oauth ? oauthEnv({ google: fake.auth }) : env;
-  const token = await signIn();
-  const coachId = await coachIdOf(token);
-  routeCoach(coachId, (req) => (wrap ? wrap(fake, req) : fake.fetch(req)));
+  const { token, coachId } = await routedCoach((req) => (wrap ? wrap(fake, req) : fake.fetch(req)));
   const grant = fake.auth.grant();
   const me = await connectProvider(token, 'google', grant, oauth ? bindings : undefined);
   expect(me.calendar).toEqual({ provider: 'google' });

@@ -9,7 +9,7 @@ import { setProviderFetch } from '../../worker/services/calendar-connection';
 import { deleteJob, syncJob, type SyncReason } from '../../worker/services/calendar-outbox';
 import type { CalendarEventRow } from '../../worker/storage/calendar-events';
 import type { FakeOAuth } from '../fakes/fake-support';
-import { call } from './helpers';
+import { call, signIn } from './helpers';
 
 const routes = new Map<string, Fetch>();
 
@@ -29,6 +29,14 @@ export function routeCoach(coachId: string, fetch: Fetch): void {
 export function blockProviderTraffic(): void {
   routes.clear();
   setProviderFetch(() => async () => new Response('the test is over', { status: 503 }));
+}
+
+/** A new signed-in coach whose provider traffic goes to `fetch`. */
+export async function routedCoach(fetch: Fetch): Promise<{ token: string; coachId: string }> {
+  const token = await signIn();
+  const coachId = await coachIdOf(token);
+  routeCoach(coachId, fetch);
+  return { token, coachId };
 }
 
 /** The signed-in coach's id. */

@@ -6,8 +6,8 @@ import type { Env } from '../../worker/env';
 import { calendarProviderOf } from '../../worker/services/calendar-connection';
 import { syncJob } from '../../worker/services/calendar-outbox';
 import { MicrosoftGraphFake } from '../fakes/microsoft-graph';
-import { coachIdOf, connections, connectProvider, count, deliver, eventDeleteOf, eventRow, oauthEnv, routeCoach, sessionOf, blockProviderTraffic, syncOk } from './calendar-helpers';
-import { call, setup, signIn } from './helpers';
+import { connections, connectProvider, count, deliver, eventDeleteOf, eventRow, oauthEnv, sessionOf, blockProviderTraffic, syncOk, routedCoach } from './calendar-helpers';
+import { call, setup } from './helpers';
 
 afterAll(blockProviderTraffic);
 
@@ -18,9 +18,7 @@ afterAll(blockProviderTraffic);
 async function outlookCoach(wrap?: (fake: MicrosoftGraphFake, req: Request) => Promise<Response>, oauth = false) {
   const fake = new MicrosoftGraphFake();
   const bindings: Env = oauth ? oauthEnv({ microsoft: fake.auth }) : env;
-  const token = await signIn();
-  const coachId = await coachIdOf(token);
-  routeCoach(coachId, (req) => (wrap ? wrap(fake, req) : fake.fetch(req)));
+  const { token, coachId } = await routedCoach((req) => (wrap ? wrap(fake, req) : fake.fetch(req)));
   const grant = fake.auth.grant();
   expect((await connectProvider(token, 'microsoft', grant, oauth ? bindings : undefined)).calendar).toEqual({ provider: 'microsoft' });
   expect((await call('PATCH', '/api/me', { token, body: { meetingHost: 'teams' } })).status).toBe(200);

@@ -5,8 +5,8 @@ import { open } from '../../worker/auth/crypto';
 import { calendarProviderOf } from '../../worker/services/calendar-connection';
 import { GoogleCalendarFake } from '../fakes/google-calendar';
 import { MicrosoftGraphFake } from '../fakes/microsoft-graph';
-import { activeConnectionId, blockProviderTraffic, coachIdOf, connections, connectProvider, oauthEnv, routeCoach, syncOk } from './calendar-helpers';
-import { setup, signIn } from './helpers';
+import { activeConnectionId, blockProviderTraffic, connections, connectProvider, oauthEnv, syncOk, routedCoach } from './calendar-helpers';
+import { setup } from './helpers';
 
 afterAll(blockProviderTraffic);
 
@@ -24,9 +24,7 @@ describe('token refresh across generations', () => {
   it('jobs that loaded the old connection refresh into it only: the connection made since keeps its credentials', async () => {
     const fake = new MicrosoftGraphFake();
     const bindings = oauthEnv({ microsoft: fake.auth });
-    const token = await signIn();
-    const coachId = await coachIdOf(token);
-    routeCoach(coachId, fake.fetch);
+    const { token, coachId } = await routedCoach(fake.fetch);
     await connectProvider(token, 'microsoft', fake.auth.grant(), bindings);
     const { session } = await setup({ token, startsAt: yesterday() });
     await syncOk(session.id, 'booked', bindings); // the first generation made an event, so it stays (retired) after the reconnect
@@ -55,9 +53,7 @@ describe('token refresh across generations', () => {
   it('a refresh of a generation dropped meanwhile stores nothing and still serves its job', async () => {
     const fake = new MicrosoftGraphFake();
     const bindings = oauthEnv({ microsoft: fake.auth });
-    const token = await signIn();
-    const coachId = await coachIdOf(token);
-    routeCoach(coachId, fake.fetch);
+    const { token, coachId } = await routedCoach(fake.fetch);
     await connectProvider(token, 'microsoft', fake.auth.grant(), bindings);
     const stale = await calendarProviderOf(bindings, coachId, 'microsoft');
     await connectProvider(token, 'microsoft', fake.auth.grant(), bindings); // the first made nothing: dropped at once
@@ -75,9 +71,7 @@ describe('token refresh across generations', () => {
   it('two refreshes of one generation: the later store does not overwrite what the first stored after both read', async () => {
     const fake = new GoogleCalendarFake();
     const bindings = oauthEnv({ google: fake.auth });
-    const token = await signIn();
-    const coachId = await coachIdOf(token);
-    routeCoach(coachId, fake.fetch);
+    const { token, coachId } = await routedCoach(fake.fetch);
     await connectProvider(token, 'google', fake.auth.grant(), bindings);
     const id = await activeConnectionId(coachId, 'google');
     const [first, second] = [await calendarProviderOf(bindings, coachId, 'google'), await calendarProviderOf(bindings, coachId, 'google')];

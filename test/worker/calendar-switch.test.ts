@@ -7,8 +7,8 @@ import type { CalendarEventRow } from '../../worker/storage/calendar-events';
 import { GoogleCalendarFake } from '../fakes/google-calendar';
 import { MicrosoftGraphFake } from '../fakes/microsoft-graph';
 import { ZoomFake } from '../fakes/zoom';
-import { blockProviderTraffic, coachIdOf, connections, connectProvider, deliver, eventDeleteOf, eventRow, routeCoach, sessionOf, syncOk } from './calendar-helpers';
-import { call, setup, signIn } from './helpers';
+import { blockProviderTraffic, connections, connectProvider, deliver, eventDeleteOf, eventRow, sessionOf, syncOk, routedCoach } from './calendar-helpers';
+import { call, setup } from './helpers';
 
 afterAll(blockProviderTraffic);
 
@@ -33,9 +33,7 @@ describe('switching calendars', () => {
   it('Google → Outlook: the upcoming event moves, the past one stays in Google with the retired connection until its coachee is erased', async () => {
     const google = new GoogleCalendarFake();
     const graph = new MicrosoftGraphFake();
-    const token = await signIn();
-    const coachId = await coachIdOf(token);
-    routeCoach(coachId, (req) => (new URL(req.url).hostname.endsWith('googleapis.com') ? google.fetch(req) : graph.fetch(req)));
+    const { token, coachId } = await routedCoach((req) => (new URL(req.url).hostname.endsWith('googleapis.com') ? google.fetch(req) : graph.fetch(req)));
     await connectProvider(token, 'google', google.auth.grant());
     const past = await setup({ token, startsAt: at(-2) });
     const next = await setup({ token, startsAt: at(3) });
@@ -76,9 +74,7 @@ describe('switching calendars', () => {
   it('switching back makes a new generation (the old one stays for its past event), and a delete that already ran is harmless when delivered again', async () => {
     const google = new GoogleCalendarFake();
     const graph = new MicrosoftGraphFake();
-    const token = await signIn();
-    const coachId = await coachIdOf(token);
-    routeCoach(coachId, (req) => (new URL(req.url).hostname.endsWith('googleapis.com') ? google.fetch(req) : graph.fetch(req)));
+    const { token, coachId } = await routedCoach((req) => (new URL(req.url).hostname.endsWith('googleapis.com') ? google.fetch(req) : graph.fetch(req)));
     await connectProvider(token, 'google', google.auth.grant());
     const past = await setup({ token, startsAt: at(-1) });
     await syncOk(past.session.id);
@@ -105,9 +101,7 @@ describe('switching calendars', () => {
 describe('a delete that gives up', () => {
   it('releases its hold from the dead-letter queue, so the retired connection does not stay forever', async () => {
     const google = new GoogleCalendarFake();
-    const token = await signIn();
-    const coachId = await coachIdOf(token);
-    routeCoach(coachId, google.fetch);
+    const { token, coachId } = await routedCoach(google.fetch);
     await connectProvider(token, 'google', google.auth.grant());
     const { session } = await setup({ token, startsAt: at(5) });
     await syncOk(session.id);
@@ -124,9 +118,7 @@ describe('a delete that gives up', () => {
 describe('disconnecting Zoom', () => {
   it('keeps the retired Zoom connection while a meeting may need deleting; erasure deletes the meeting, then the connection goes', async () => {
     const zoom = new ZoomFake();
-    const token = await signIn();
-    const coachId = await coachIdOf(token);
-    routeCoach(coachId, zoom.fetch);
+    const { token, coachId } = await routedCoach(zoom.fetch);
     await connectProvider(token, 'zoom', zoom.auth.grant());
     await call('PATCH', '/api/me', { token, body: { meetingHost: 'zoom' } });
     const { session, coachee } = await setup({ token, startsAt: at(-3) });
