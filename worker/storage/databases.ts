@@ -1,0 +1,28 @@
+/** The one seam through which every repository gets its D1 database: per-coach data by coach id, cross-coach lookups from the directory. */
+import type { Env } from '../env';
+
+/** What the seam needs of the Worker's bindings. */
+export type DatabaseBindings = Pick<Env, 'DB'>;
+
+/**
+ * The database holding one coach's data (coachees, trajectories, sessions, agreements, notes, touchpoints, mail…).
+ * Today every coach lives in the one `DB`; moving coaches to several D1 databases (or SQLite-backed Durable Objects) is a
+ * change here plus a data migration, not a change in the repositories, which only ever receive the database this returns.
+ * @see https://developers.cloudflare.com/d1/worker-api/d1-database/
+ */
+export function coachDb(env: DatabaseBindings, _coachId: string): D1Database {
+  return env.DB;
+}
+
+/**
+ * The directory: what must be found before the coach is known — sign-in identities, coachee link and feed tokens → coach,
+ * hand-off codes — and the routing table a sharded setup would keep (coach → database).
+ */
+export function directoryDb(env: DatabaseBindings): D1Database {
+  return env.DB;
+}
+
+/** Every database that holds coach data, for cron work that scans what is due across all coaches (one today). */
+export function allCoachDbs(env: DatabaseBindings): D1Database[] {
+  return [env.DB];
+}
