@@ -68,7 +68,7 @@ it('1,000 racing booking attempts on 50 slots: exactly one booking per slot, eve
   const coach = await devCoach(local.base, 'chaos-races@example.test', 'Rita Coach');
   // Hour slots back to back, no buffer, the day cap out of the way: only overlap decides.
   await coach.ok('PATCH', '/api/me', { bookingRules: { bufferBeforeMinutes: 0, bufferAfterMinutes: 0, slotStepMinutes: 60, maxSessionsPerDay: 24 } });
-  const people = [];
+  const people: Awaited<ReturnType<typeof coachee>>[] = [];
   for (let n = 0; n < COACHEES; n++) people.push(await coachee(coach, n));
   const free = (await coach.ok<{ slots: { startsAt: string }[] }>('GET', `/api/sessions/${people[0]!.sessionId}/slots`)).slots;
   expect(free.length).toBeGreaterThanOrEqual(SLOTS);
