@@ -100,7 +100,7 @@ it('1,000 racing booking attempts on 50 slots: exactly one booking per slot, eve
   for (const s of stored) storedPerSlot.set(Date.parse(s.startsAt), (storedPerSlot.get(Date.parse(s.startsAt)) ?? 0) + 1);
   const slotsOnce = slots.filter((s) => perSlot.get(Date.parse(s)) === 1 && storedPerSlot.get(Date.parse(s)) === 1).length;
   const pass = slotsOnce === SLOTS && created.length === SLOTS && stored.length === SLOTS && clean409.length === ATTEMPTS - SLOTS;
-  reportRow({
+  await reportRow({
     row: 'Races',
     load: `${ATTEMPTS} booking attempts on ${SLOTS} slots over HTTP, ${IN_FLIGHT} in flight at a time: half from the coach's panel, half from ${COACHEES} coachee links`,
     figures: `${slotsOnce}/${SLOTS} slots booked exactly once (${created.filter((a) => !a.viaCoach).length} by coachees) · ${stored.length} sessions stored · ${clean409.length}/${ATTEMPTS - SLOTS} others a clean 409 · ${other} other answers (${otherStatuses}) · ${resent} resent with their key after a dropped connection · ${seconds.toFixed(1)} s`,

@@ -12,9 +12,13 @@ export interface ChaosRow {
   pass: boolean;
 }
 
-/** Prints the row for run.mjs (works in workerd and in Node: console only). */
-export function reportRow(row: ChaosRow): void {
+/**
+ * Prints the row for run.mjs (works in workerd and in Node: console only), then waits a moment: workerd forwards console output
+ * asynchronously, and a failing assertion right after must not overtake it.
+ */
+export async function reportRow(row: ChaosRow): Promise<void> {
   console.log(`CHAOS-ROW ${JSON.stringify(row)}`);
+  await new Promise((r) => setTimeout(r, 250));
 }
 
 /** A small seeded PRNG (mulberry32), so a failing run can be replayed with the same `CHAOS_SEED`. */

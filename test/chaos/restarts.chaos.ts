@@ -99,7 +99,7 @@ it.skipIf(!HAS_CHROMIUM)('restarts of the Worker and its Durable Objects during 
   const doubled = server.length - new Set(server).size;
   const equal = JSON.stringify(onPanel) === JSON.stringify(onCoachee) && JSON.stringify(onPanel) === JSON.stringify(server);
   const pass = lost === 0 && doubled === 0 && equal && away.length === RESTARTS;
-  reportRow({
+  await reportRow({
     row: 'Restarts',
     load: `${typed.length} live ops typed in two browsers (coach's panel, coachee's page); Worker + Durable Objects restarted ${away.length}× mid-stream (away ${away.map((ms) => (ms / 1000).toFixed(0)).join(' s, ')} s)`,
     figures: `${server.length - doubled}/${typed.length} ops stored · ${lost} lost · ${doubled} doubled · screens ${equal ? 'equal' : 'differ'} (${onPanel.length} = ${onCoachee.length} items, same order as stored) · ${seconds.toFixed(0)} s`,

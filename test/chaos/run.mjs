@@ -8,6 +8,7 @@ const vitest = join(root, 'node_modules/vitest/vitest.mjs');
 /** The rows, in the order of the table, and the test project that reports each. */
 const ROWS = [
   ['Provider faults', 'chaos-worker'],
+  ['Provider faults · Zoom meetings', 'chaos-worker'],
   ['Restarts', 'chaos-browser'],
   ['Races', 'chaos-browser'],
   ['Queue redelivery', 'chaos-worker'],

@@ -57,8 +57,10 @@ it('500 session writes under random provider faults end in the calendar exactly 
   let doubled = 0;
   let eventsOnce = 0;
   let meetingsOnce = 0;
+  let meetingsDoubled = 0;
   let meetingSessions = 0;
   let synced = 0;
+  const unsynced: string[] = [];
   let sessions = 0;
   for (const l of lanes) {
     for (const s of l.sessions) {
@@ -79,20 +81,33 @@ it('500 session writes under random provider faults end in the calendar exactly 
       }
       if (l.meetingsAt) {
         meetingSessions += 1;
-        if (l.meetingsAt(Date.parse(s.startsAt)) === 1) meetingsOnce += 1;
+        const meetings = l.meetingsAt(Date.parse(s.startsAt));
+        if (meetings === 1) meetingsOnce += 1;
+        else if (meetings > 1) meetingsDoubled += 1;
       }
-      const row = await env.DB.prepare('SELECT calendar_status FROM sessions WHERE id = ?1').bind(s.id).first<{ calendar_status: string }>();
-      if (row?.calendar_status === 'synced') synced += 1;
+      const row = await env.DB.prepare('SELECT s.calendar_status AS status, e.last_error AS error FROM sessions s LEFT JOIN calendar_events e ON e.session_id = s.id WHERE s.id = ?1')
+        .bind(s.id)
+        .first<{ status: string; error: string | null }>();
+      if (row?.status === 'synced') synced += 1;
+      else unsynced.push(`${l.kind} ${row?.status}: ${row?.error ?? 'no error recorded'}`);
     }
   }
   const retries = outcomes.reduce((n, o) => n + o.attempts - 1, 0);
   const dead = outcomes.filter((o) => o.dead).length;
-  const pass = landed === WRITES && lost === 0 && doubled === 0 && eventsOnce === sessions && synced === sessions && meetingsOnce === meetingSessions && dead === 0;
-  reportRow({
+  const pass = landed === WRITES && lost === 0 && doubled === 0 && eventsOnce === sessions && synced === sessions && dead === 0;
+  await reportRow({
     row: 'Provider faults',
     load: `${WRITES} session writes by 3 coaches (Google+Meet, Outlook+Teams, Google+Zoom); ${faults.total()} of ${faults.requests} provider requests faulted (${faults.summary()}); seed ${seed}`,
-    figures: `${landed}/${WRITES} in the calendar exactly once · ${lost} lost · ${doubled} doubled · ${eventsOnce}/${sessions} sessions one event, ${synced} synced · Zoom meetings once ${meetingsOnce}/${meetingSessions} · ${outcomes.length} jobs, ${retries} retries, ${dead} dead-lettered · ${seconds.toFixed(0)} s`,
+    figures: `${landed}/${WRITES} in the calendar exactly once · ${lost} lost · ${doubled} doubled · ${eventsOnce}/${sessions} sessions one event, ${synced} synced · ${outcomes.length} jobs, ${retries} retries, ${dead} dead-lettered · ${seconds.toFixed(0)} s${unsynced.length ? ` · not synced: ${unsynced.join('; ')}` : ''}`,
     pass,
   });
-  expect({ landed, lost, doubled, eventsOnce, synced, meetingsOnce, dead }).toEqual({ landed: WRITES, lost: 0, doubled: 0, eventsOnce: sessions, synced: sessions, meetingsOnce: meetingSessions, dead: 0 });
+  // Zoom has no idempotency key: when a create's answer is lost, the retry cannot know the meeting exists.
+  await reportRow({
+    row: 'Provider faults · Zoom meetings',
+    load: `the same run's ${meetingSessions} sessions hosted on Zoom`,
+    figures: `${meetingsOnce}/${meetingSessions} sessions with exactly one meeting · ${meetingsDoubled} with a second meeting after a create whose answer was lost`,
+    pass: meetingsOnce === meetingSessions,
+  });
+  expect({ landed, lost, doubled, eventsOnce, synced, dead }).toEqual({ landed: WRITES, lost: 0, doubled: 0, eventsOnce: sessions, synced: sessions, dead: 0 });
+  expect(meetingsOnce, 'sessions with exactly one Zoom meeting').toBe(meetingSessions);
 });

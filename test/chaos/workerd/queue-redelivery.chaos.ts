@@ -87,7 +87,7 @@ it('every outbox message delivered twice: no duplicate event, meeting or delete'
   const left = lanes.reduce((n, l) => n + l.live().events + l.live().meetings, 0);
   const dead = outcomes.filter((o) => o.dead).length;
   const pass = eventsOnce === sessions && titlesOnce === titles && meetingsOnce === meetingSessions && meetingCreates === meetingSessions && left === 0 && dead === 0;
-  reportRow({
+  await reportRow({
     row: 'Queue redelivery',
     load: `${messages} outbox messages (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}), each delivered twice, half of them at the same moment`,
     figures: `${eventsOnce}/${sessions} sessions one event · ${titlesOnce}/${titles} agenda items once · Zoom meetings made ${meetingCreates} for ${meetingSessions} sessions · after erasure ${left} left · ${dead} dead-lettered`,
