@@ -6,6 +6,8 @@ import { findSessionByMeeting } from '../storage/sessions';
 import { linkMeeting, sessionIdOfMeeting, type MeetingRef } from '../storage/session-meetings';
 import type { Query } from '../storage/sql';
 
+const MEET_CODE = /^[a-z]{3}-[a-z]{4}-[a-z]{3}$/i;
+
 /**
  * The references one link or lookup names, most specific first: the host's id, Meet's code, then the join link's key. A
  * Meet link also names its code, and an older Teams link its chat thread, so either finds the session the other linked.
@@ -17,7 +19,9 @@ export function meetingRefs(m: MeetingLink): MeetingRef[] {
   if (m.meetingId) refs.push({ kind: 'id', host, value: m.meetingId });
   const thread = m.joinUrl ? teamsThreadOf(m.joinUrl) : null;
   if (thread && host !== 'zoom' && host !== 'meet' && thread !== m.meetingId) refs.push({ kind: 'id', host: 'teams', value: thread });
-  const code = m.code ?? (m.joinUrl ? meetCodeOf(m.joinUrl) : null);
+  // The Meet panel looks its meeting code up as a meeting id too.
+  const codeAsId = host === 'meet' && m.meetingId && MEET_CODE.test(m.meetingId) ? m.meetingId : null;
+  const code = m.code ?? (m.joinUrl ? meetCodeOf(m.joinUrl) : null) ?? codeAsId;
   if (code) refs.push({ kind: 'code', host: host === 'browser' ? 'meet' : host, value: code.toLowerCase() });
   if (key) refs.push({ kind: 'url', value: key });
   return refs;
