@@ -1,6 +1,6 @@
 /** The host panel's first run in a meeting no session knows: link the meeting to an upcoming session, or make it a session of a trajectory or of a new coachee. */
 import type { Coachee, Engagement, Locale, MeetingLink, Session } from '../../../shared/protocol';
-import type { JsonFetch } from '../../panel/shell/http';
+import type { JsonFetch } from '../../common/shell/http';
 import type { HostName, MeetingDetails } from '../host-port';
 
 /** A trajectory to start this meeting's session in: its coachee's name and session length. */

@@ -2,8 +2,8 @@
 import { signal } from '@preact/signals';
 import type { ReadonlySignal } from '@preact/signals';
 import type { Coachee, Engagement, Locale, MeetingLink, Session } from '../../../shared/protocol';
-import { ApiError, createJsonFetch } from '../../panel/shell/http';
-import { tokenExpiry } from '../../panel/shell/token-refresh';
+import { ApiError, createJsonFetch } from '../../common/shell/http';
+import { tokenExpiry } from '../../common/shell/token-refresh';
 import { localeOf } from '../host-kit';
 import type { HostPort, MeetingAttendee, MeetingDetails } from '../host-port';
 import { createFirstRun, meetingLinkOf, trajectoriesOf, type NewCoachee, type TrajectoryItem } from './first-run';
