@@ -21,6 +21,8 @@ import { pageRoutes } from './routes/pages';
 import { referralRoutes } from './routes/referral';
 import { sessionItemRoutes } from './routes/session-items';
 import { sessionMeetingRoutes } from './routes/session-meetings';
+import { calendarConnectRoutes } from './routes/calendar-connect';
+import { webSignInRoutes } from './routes/web-sign-in';
 import { sessionRoutes } from './routes/sessions';
 
 /** Largest request body accepted (bytes); larger ones answer 413 before parsing. */
@@ -45,6 +47,8 @@ export function createApp() {
   );
   app.route('/', healthRoutes);
   app.route('/', pageRoutes);
+  app.route('/', webSignInRoutes);
+  app.route('/', calendarConnectRoutes);
   app.route('/api/auth', authRoutes);
   app.route('/api/auth', hostAuthRoutes);
   app.route('/api/me', meRoutes);
