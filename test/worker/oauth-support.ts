@@ -57,7 +57,9 @@ export function browser(bindings: Env) {
         ctx,
       );
       await waitOnExecutionContext(ctx);
-      for (const cookie of res.headers.getSetCookie()) {
+      // The Worker sets at most one cookie per response (the flow binding).
+      const cookie = res.headers.get('set-cookie');
+      if (cookie) {
         const [pair] = cookie.split(';');
         const eq = pair!.indexOf('=');
         jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
