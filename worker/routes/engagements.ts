@@ -14,6 +14,7 @@ import { iso } from '../storage/time';
 import { coacheeUrl } from '../services/coachee-link';
 import { closeCoacheeSockets } from '../services/room';
 import { publicUrl } from '../http/public-url';
+import { onEngagementChanged } from '../between/hooks';
 
 /** Routes under `/api/engagements`. */
 export const engagementRoutes = new Hono<AppEnv>();
@@ -65,6 +66,8 @@ endpoint(engagementRoutes, M, { method: 'patch', path: '/:id', tag: 'engagements
   if (body.modelId) await checkModel(c.env.DB, row.coach_id, body.modelId);
   const next = { ...row, goal: body.goal ?? row.goal, model_id: body.modelId ?? row.model_id, session_minutes: body.sessionMinutes ?? row.session_minutes, status: body.status ?? row.status };
   await updateEngagement(c.env.DB, next);
+  // Closing sends the evaluation and plans the follow-up; pausing holds check-ins; reopening plans them again.
+  if (body.status && body.status !== row.status) await onEngagementChanged(c.env, row.coach_id, row.id);
   return c.json(toEngagement(next));
 });
 
