@@ -25,6 +25,7 @@ import { pageRoutes } from './routes/pages';
 import { preferencesPageRoutes } from './routes/preferences-page';
 import { referralRoutes } from './routes/referral';
 import { sessionItemRoutes } from './routes/session-items';
+import { sessionMeetingRoutes } from './routes/session-meetings';
 import { sessionRoutes } from './routes/sessions';
 import { touchpointRoutes } from './routes/touchpoints';
 
@@ -60,6 +61,7 @@ export function createApp() {
   app.route('/api/c', coacheeBookingRoutes);
   app.route('/api/sessions', bookingRoutes);
   app.route('/api/sessions', referralRoutes);
+  app.route('/api/sessions', sessionMeetingRoutes);
   app.route('/api/sessions', sessionRoutes);
   app.route('/api', sessionItemRoutes);
   app.route('/api', calendarRoutes);
