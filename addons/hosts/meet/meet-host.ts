@@ -1,5 +1,5 @@
 /** The Google Meet host: the add-on session and side-panel client first, the meeting's id and code, sign-in with Google Identity Services. */
-import type { KeyValueStore } from '../../panel/ports';
+import type { KeyValueStore } from '../../common/ports';
 import { candidates, sessionParam, tokenSlot } from '../host-kit';
 import type { HostPort } from '../host-port';
 import type { GoogleIdentity } from './google-identity';
@@ -59,6 +59,11 @@ export function createMeetHost(sdk: MeetAddonSdk, o: MeetHostOptions): HostPort 
     async meetingIds() {
       const info = await client.getMeetingInfo();
       return candidates(info.meetingId, info.meetingCode);
+    },
+    /** Meet tells the meeting code (linked as `code`); no attendees or link beyond it. */
+    async meetingDetails() {
+      const info = await client.getMeetingInfo();
+      return { code: info.meetingCode, attendees: [] };
     },
     locale: () => null,
     theme: () => 'light',
