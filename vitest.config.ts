@@ -9,7 +9,7 @@ const migrations = await readD1Migrations('./worker/storage/migrations');
  * The test pool's own settings. Wrangler also reads a developer's `.dev.vars` (a Google client secret, say, switches providers
  * on); every name found there that the tests do not set is blanked, so no result depends on that file.
  */
-function testBindings(own: Record<string, unknown>): Record<string, unknown> {
+function testBindings<T extends object>(own: T): T {
   const local = existsSync('.dev.vars') ? readFileSync('.dev.vars', 'utf8') : '';
   const names = [...local.matchAll(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/gm)].map((m) => m[1]!);
   const blank = Object.fromEntries(names.map((name) => [name, '']));
