@@ -2,10 +2,13 @@
 import { z } from 'zod';
 import { ClockTime, Id, LIMITS, Locale, TimeZone, text } from './common';
 
-/** One block of working hours on an ISO weekday (Monday = 1), in the coach's time zone. */
+/**
+ * One block of working hours starting on an ISO weekday (Monday = 1), in the coach's time zone. An end before the start runs
+ * past midnight into the next day; blocks that touch or overlap count as one window.
+ */
 export const WorkingHours = z
   .strictObject({ day: z.int().min(1).max(7), start: ClockTime, end: ClockTime })
-  .refine((w) => w.start < w.end, { message: 'end must be after start', path: ['end'] });
+  .refine((w) => w.start !== w.end, { message: 'end must differ from start (an end before the start runs past midnight)', path: ['end'] });
 export type WorkingHours = z.infer<typeof WorkingHours>;
 
 /** Rules the slot finder applies when the next session is booked. */
