@@ -11,7 +11,9 @@ import { coacheeBookingRoutes } from './routes/coachee-booking';
 import { coacheeLinkRoutes } from './routes/coachee-link';
 import { coacheeRoutes } from './routes/coachees';
 import { engagementRoutes } from './routes/engagements';
+import { coacheeOnboardingRoutes } from './routes/coachee-onboarding';
 import { googleAddonRoutes } from './routes/google-addon';
+import { homeRoutes } from './routes/home';
 import { healthRoutes } from './routes/health';
 import { hostAuthRoutes } from './routes/host-auth';
 import { icsRoutes } from './routes/ics';
@@ -20,6 +22,7 @@ import { modelRoutes } from './routes/models';
 import { pageRoutes } from './routes/pages';
 import { referralRoutes } from './routes/referral';
 import { sessionItemRoutes } from './routes/session-items';
+import { sessionChangeRoutes } from './routes/session-changes';
 import { sessionRoutes } from './routes/sessions';
 
 /** Largest request body accepted (bytes); larger ones answer 413 before parsing. */
@@ -44,6 +47,7 @@ export function createApp() {
   );
   app.route('/', healthRoutes);
   app.route('/', pageRoutes);
+  app.route('/', homeRoutes);
   app.route('/api/auth', authRoutes);
   app.route('/api/auth', hostAuthRoutes);
   app.route('/api/me', meRoutes);
@@ -52,6 +56,8 @@ export function createApp() {
   app.route('/api/engagements', engagementRoutes);
   app.route('/api/c', coacheeLinkRoutes);
   app.route('/api/c', coacheeBookingRoutes);
+  app.route('/api/c', coacheeOnboardingRoutes);
+  app.route('/api', sessionChangeRoutes);
   app.route('/api/sessions', bookingRoutes);
   app.route('/api/sessions', referralRoutes);
   app.route('/api/sessions', sessionRoutes);
