@@ -19,7 +19,7 @@ export const BookingRules = z.strictObject({
   maxSessionsPerDay: z.int().min(1).max(24),
   slotStepMinutes: z.int().min(5).max(240),
   /** How far ahead a session may be booked or moved (days). */
-  bookingHorizonDays: z.int().min(1).max(730).optional(),
+  bookingHorizonDays: z.int().min(1).max(3650).optional(),
   /** How long before a session the coachee may still cancel it from their link (hours). */
   cancellationNoticeHours: z.int().min(0).max(24 * 30).optional(),
   /** How many upcoming sessions one trajectory may hold at a time when booking from free slots. */
