@@ -7,3 +7,4 @@ export * from './schemas/live';
 export * from './schemas/views';
 export * from './schemas/booking';
 export * from './schemas/onboarding';
+export * from './schemas/meetings';

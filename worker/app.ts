@@ -23,6 +23,7 @@ import { pageRoutes } from './routes/pages';
 import { referralRoutes } from './routes/referral';
 import { sessionItemRoutes } from './routes/session-items';
 import { sessionChangeRoutes } from './routes/session-changes';
+import { sessionMeetingRoutes } from './routes/session-meetings';
 import { sessionRoutes } from './routes/sessions';
 
 /** Largest request body accepted (bytes); larger ones answer 413 before parsing. */
@@ -60,6 +61,7 @@ export function createApp() {
   app.route('/api', sessionChangeRoutes);
   app.route('/api/sessions', bookingRoutes);
   app.route('/api/sessions', referralRoutes);
+  app.route('/api/sessions', sessionMeetingRoutes);
   app.route('/api/sessions', sessionRoutes);
   app.route('/api', sessionItemRoutes);
   app.route('/api', calendarRoutes);

@@ -1,17 +1,10 @@
 /** Dependency direction: shared/ imports only zod; worker/ and addons/ never import each other; browser apps share only addons/common/. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './source-files';
 
 const ROOT = resolve(__dirname, '../..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.(ts|tsx|mjs|js)$/.test(name) ? [path] : [];
-  });
-}
 
 /** Module specifiers a file imports or re-exports (static and dynamic). */
 export function importsOf(source: string): string[] {

@@ -55,7 +55,7 @@ endpoint(
     const sessionId = param(c, 'id');
     const startMs = ms(body.startsAt);
     const { moved, session } = unwrapChange(await bookingOf(c.env, coachId).reschedule({ coachId, sessionId, startMs, idempotencyKey: key, requestHash: await requestHash(`move:${sessionId}`, startMs) }));
-    if (moved) await requestCalendarSync(c.env, [session.id], 'moved');
+    if (moved) await requestCalendarSync(c.env, coachDb(c.env, coachId), [session.id], 'moved');
     return c.json(moved ? { ...session, calendarStatus: 'pending' } : session);
   },
 );

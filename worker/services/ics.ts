@@ -7,6 +7,7 @@ import type { SessionContext } from '../storage/session-context';
 import { renderEventContent } from './calendar-content';
 import { coacheeUrl } from './coachee-link';
 import { first, sql } from '../storage/sql';
+import { coachDb } from '../storage/databases';
 
 const DAY_MS = 86_400_000;
 /** The feed shows half a year back and two years ahead: enough for any calendar app, bounded for the query. */
@@ -30,7 +31,7 @@ export function uidHost(base: string): string {
  * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.6.1
  */
 export async function coachFeed(env: Env, coach: CoachRow, base: string, nowMs: number): Promise<string> {
-  const local = createLocalCalendar({ db: env.DB, coachId: coach.id });
+  const local = createLocalCalendar({ db: coachDb(env, coach.id), coachId: coach.id });
   const events = await local.listEvents({ fromMs: nowMs - FEED_PAST_MS, toMs: nowMs + FEED_AHEAD_MS }, { includeCancelled: true });
   const host = uidHost(base);
   return buildCalendarFeed(
@@ -47,7 +48,7 @@ export async function coachFeed(env: Env, coach: CoachRow, base: string, nowMs: 
  * @see https://www.rfc-editor.org/rfc/rfc5546#section-3.2.2
  */
 export async function sessionInvite(env: Env, base: string, ctx: Pick<SessionContext, 'session' | 'engagement' | 'coachee' | 'coach' | 'state'>, nowMs: number): Promise<string> {
-  const local = createLocalCalendar({ db: env.DB, coachId: ctx.coach.id });
+  const local = createLocalCalendar({ db: coachDb(env, ctx.coach.id), coachId: ctx.coach.id });
   const [stored, content, link] = await Promise.all([local.getEvent(ctx.session.id), renderEventContent(env, base, ctx, nowMs), coacheeUrl(env, base, ctx.engagement, nowMs)]);
   const location = ctx.session.meeting_url ?? undefined;
   const event: IcsEvent = {
@@ -81,7 +82,7 @@ type CancelledEventRow = { id: string; title: string; starts_at: number; ends_at
  * @see https://www.rfc-editor.org/rfc/rfc5546#section-3.2.5
  */
 export async function cancelInvite(env: Env, base: string, coach: Pick<CoachRow, 'id' | 'email' | 'name'>, coachee: { name: string; email: string | null }, sessionId: string, nowMs: number): Promise<string | null> {
-  const row = await first<CancelledEventRow>(sql(env.DB)`SELECT id, title, starts_at, ends_at, sequence, updated_at FROM local_events WHERE coach_id = ${coach.id} AND id = ${sessionId} AND status = 'cancelled'`);
+  const row = await first<CancelledEventRow>(sql(coachDb(env, coach.id))`SELECT id, title, starts_at, ends_at, sequence, updated_at FROM local_events WHERE coach_id = ${coach.id} AND id = ${sessionId} AND status = 'cancelled'`);
   if (!row) return null;
   const event: IcsEvent = { uid: `${row.id}@${uidHost(base)}`, title: row.title, description: '', startMs: row.starts_at, endMs: row.ends_at, sequence: row.sequence, status: 'cancelled', updatedMs: row.updated_at };
   return buildInvite(event, { method: 'CANCEL', organizer: { email: coach.email, name: coach.name }, attendees: coachee.email ? [{ email: coachee.email, name: coachee.name }] : [], stampMs: nowMs });
