@@ -118,9 +118,16 @@ describe('web sign-in', () => {
 
   it('lists the configured providers for /app, and an unconfigured one has no routes', async () => {
     const all = await browser(v.bindings).open('/api/auth/methods');
-    expect(await all.json()).toEqual({ methods: ['google', 'microsoft', 'zoom'], devLogin: true });
+    expect(await all.json()).toEqual({
+      methods: [
+        { id: 'dev', kind: 'email' },
+        { id: 'google', kind: 'redirect', startUrl: '/auth/google/start' },
+        { id: 'microsoft', kind: 'redirect', startUrl: '/auth/microsoft/start' },
+        { id: 'zoom', kind: 'redirect', startUrl: '/auth/zoom/start' },
+      ],
+    });
     const none = browser({ ...env });
-    expect(await (await none.open('/api/auth/methods')).json()).toEqual({ methods: [], devLogin: true });
+    expect(await (await none.open('/api/auth/methods')).json()).toEqual({ methods: [{ id: 'dev', kind: 'email' }] });
     expect((await none.open('/auth/google/start')).status).toBe(404);
     expect((await none.open('/auth/skype/start')).status).toBe(404);
   });

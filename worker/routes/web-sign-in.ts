@@ -1,6 +1,5 @@
-/** Top-level sign-in for the coach's home `/app` with Google, Microsoft or Zoom: `/auth/:provider/start` → vendor → `/auth/:provider/callback` → `/app#handoff=…`. */
+/** Top-level sign-in for the coach's home `/app` with Google, Microsoft or Zoom: `/auth/:provider/start` → vendor → `/auth/:provider/callback` → `/app#handoff=…`; registers the providers configured here as sign-in methods. */
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { HandoffCodes } from '../auth/handoff';
 import { coachIdFor } from '../auth/host-identity/link';
@@ -8,13 +7,13 @@ import { nowSeconds } from '../auth/tokens';
 import { bindBrowser, browserBinding } from '../auth/web-oauth/browser-binding';
 import { completeFlow, FlowError, startFlow } from '../auth/web-oauth/flow';
 import { signInIdentity } from '../auth/web-oauth/identity';
-import { configuredVendors, vendorConfig, VENDORS, type Vendor } from '../auth/web-oauth/vendors';
-import { endpoint } from '../http/endpoint';
+import { SIGN_IN_METHODS } from '../auth/sign-in-methods';
+import { vendorConfig, VENDORS, type Vendor } from '../auth/web-oauth/vendors';
 import { ApiProblem, notFound } from '../http/problem';
 import { publicUrl } from '../http/public-url';
 import { directoryDb } from '../storage/databases';
 
-/** `/auth/*` pages and `GET /api/auth/methods`. */
+/** The `/auth/*` pages. */
 export const webSignInRoutes = new Hono<AppEnv>();
 
 /** The vendor named in the path, configured here, or 404. */
@@ -62,18 +61,5 @@ webSignInRoutes.get('/auth/:provider/callback', async (c) => {
   }
 });
 
-const Methods = z.object({ methods: z.array(z.enum(VENDORS as [Vendor, ...Vendor[]])), devLogin: z.boolean() });
-
-endpoint(
-  webSignInRoutes,
-  '',
-  {
-    method: 'get',
-    path: '/api/auth/methods',
-    tag: 'auth',
-    auth: 'none',
-    summary: "The sign-in methods /app offers: the providers configured here (each starts at /auth/{provider}/start) and whether dev login is on.",
-    response: Methods,
-  },
-  (c) => c.json({ methods: configuredVendors(c.env), devLogin: c.env.DEV_LOGIN === 'true' }),
-);
+// /app lists a "sign in with …" button for each provider configured here (`GET /api/auth/methods`).
+for (const vendor of VENDORS) SIGN_IN_METHODS.push({ id: vendor, kind: 'redirect', startUrl: `/auth/${vendor}/start`, available: (env) => vendorConfig(env, vendor) !== null });

@@ -82,6 +82,3 @@ export function vendorConfig(env: Env, vendor: Vendor): VendorConfig | null {
     extra: { signIn: {}, connect: {} },
   };
 }
-
-/** The vendors configured here, for `GET /api/auth/methods` and /app's sign-in buttons. */
-export const configuredVendors = (env: Env): Vendor[] => VENDORS.filter((v) => vendorConfig(env, v) !== null);
