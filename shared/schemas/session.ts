@@ -1,6 +1,6 @@
 /** Coachees, engagements (trajectories), sessions, agenda items and agreements (WWW). */
 import { z } from 'zod';
-import { CalendarDate, Due, Id, Instant, LIMITS, Locale, TimeZone, Who, text } from './common';
+import { CalendarDate, Due, Id, Instant, LIMITS, Locale, TimeZone, Who, optionalText, text } from './common';
 import { InviteMode } from './coach';
 
 /** A coachee (*gecoachte*): usually without an account; reached through capability links. */
@@ -49,12 +49,12 @@ export type Engagement = z.infer<typeof Engagement>;
 
 export const EngagementCreate = z.strictObject({
   coacheeId: Id,
-  goal: z.string().trim().max(LIMITS.goal).default(''),
+  goal: optionalText(LIMITS.goal).default(''),
   modelId: z.string().max(64).default('builtin-coaching'),
   sessionMinutes: z.int().min(15).max(480).default(60),
 });
 export const EngagementPatch = z.strictObject({
-  goal: z.string().trim().max(LIMITS.goal).optional(),
+  goal: optionalText(LIMITS.goal).optional(),
   modelId: z.string().max(64).optional(),
   sessionMinutes: z.int().min(15).max(480).optional(),
   status: EngagementStatus.optional(),
