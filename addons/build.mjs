@@ -23,7 +23,7 @@ export const ENTRIES = {
   'panel-teams': 'addons/entries/teams.tsx',
   coachee: 'addons/entries/coachee.tsx',
 };
-export const STYLES = { app: 'addons/panel/styles.css' };
+export const STYLES = { app: 'addons/common/styles.css' };
 
 /** Builds everything once; answers the manifest (raw and gzipped bytes, sha256 per file). */
 export async function buildAddons({ quiet = false } = {}) {

@@ -1,10 +1,10 @@
 /** The coachee page: session at a glance, the next session (or planning it), the agenda with a field to propose a topic, and the agreements with ticks for their own. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Agreement } from '../../shared/protocol';
-import { Loader } from '../panel/components/loader';
-import { BookingMessage, SlotPicker } from '../panel/components/slot-picker';
-import { StatusView } from '../panel/components/status-view';
-import { formatDue, formatTime, formatWhen } from '../panel/format';
+import { Loader } from '../common/components/loader';
+import { BookingMessage, SlotPicker } from '../common/components/slot-picker';
+import { StatusView } from '../common/components/status-view';
+import { formatDue, formatTime, formatWhen } from '../common/format';
 import type { CoacheePageModel } from './coachee-model';
 import { coacheeStrings } from './i18n';
 import type { CoacheeStrings } from './i18n';

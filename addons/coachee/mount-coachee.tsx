@@ -2,11 +2,11 @@
 import { effect } from '@preact/signals';
 import { render } from 'preact';
 import type { CoacheeView, Session, SlotList } from '../../shared/protocol';
-import { asProblem, createJsonFetch, failureOf } from '../panel/shell/http';
-import { keepLive, toWebSocketUrl } from '../panel/shell/live-socket';
-import { createLocalStore } from '../panel/shell/local-store';
-import { createClock } from '../panel/shell/clock';
-import { newId } from '../panel/shell/new-id';
+import { asProblem, createJsonFetch, failureOf } from '../common/shell/http';
+import { keepLive, toWebSocketUrl } from '../common/shell/live-socket';
+import { createLocalStore } from '../common/shell/local-store';
+import { createClock } from '../common/shell/clock';
+import { newId } from '../common/shell/new-id';
 import { CoacheeApp } from './coachee-app';
 import { CoacheePage } from './coachee-model';
 import { coacheeStrings } from './i18n';

@@ -1,6 +1,6 @@
 /** The port every panel host implements (plain browser, Zoom, Meet, Teams): start, identity, theme, locale, meeting, links, storage. */
 import type { Locale } from '../../shared/protocol';
-import type { KeyValueStore } from '../panel/ports';
+import type { KeyValueStore } from '../common/ports';
 
 /** The hosts a panel bundle is built for; also the `host` of `GET /api/sessions/by-meeting` (Meet signs in at `/api/auth/google`). */
 export type HostName = 'browser' | 'zoom' | 'meet' | 'teams';

@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { CoacheePage } from '../../addons/coachee/coachee-model';
 import { tokenFromPath } from '../../addons/coachee/mount-coachee';
-import { dateInZone, formatClock, formatDue, minutesUp } from '../../addons/panel/format';
-import { parseServerMessage } from '../../addons/panel/models/server-message';
-import { toWebSocketUrl } from '../../addons/panel/shell/live-socket';
-import type { LoadFailure } from '../../addons/panel/ports';
+import { dateInZone, formatClock, formatDue, minutesUp } from '../../addons/common/format';
+import { parseServerMessage } from '../../addons/common/models/server-message';
+import { toWebSocketUrl } from '../../addons/common/shell/live-socket';
+import type { LoadFailure } from '../../addons/common/ports';
 import { CoacheeView } from '../../shared/protocol';
 import { SESSION_ID, T0, agendaItem, agreement, applied, idSource, manualClock, memoryStore, recordingLink } from './support';
 

@@ -2,7 +2,7 @@
 import { findBuiltInModel } from '../../shared/models/builtin';
 import { PanelData } from '../../shared/protocol';
 import type { AgendaItem, Agreement, LiveState, Op, ServerMessage } from '../../shared/protocol';
-import type { Clock, KeyValueStore, LiveLink } from '../../addons/panel/ports';
+import type { Clock, KeyValueStore, LiveLink } from '../../addons/common/ports';
 
 /** A `KeyValueStore` on a Map; `dump()` shows what would be in localStorage. */
 export function memoryStore(): KeyValueStore & { map: Map<string, string> } {

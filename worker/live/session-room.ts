@@ -9,6 +9,7 @@ import { findAppliedOp, loadLiveState, opWrites } from '../storage/live-state';
 import { findModel } from '../storage/models';
 import { getSessionById, type SessionRow } from '../storage/sessions';
 import { iso } from '../storage/time';
+import { coachDb, directoryDb } from '../storage/databases';
 
 type Loaded = { session: SessionRow; state: LiveState; seq: number; phases: Set<string> };
 type Attachment = { actor: Actor; sessionId: string };
@@ -111,7 +112,7 @@ export class SessionRoom extends DurableObject<Env> {
       fresh: false,
     });
     const l = await this.load(sessionId);
-    const earlier = await findAppliedOp(this.env.DB, sessionId, op.opId);
+    const earlier = await findAppliedOp(coachDb(this.env, l.session.coach_id), sessionId, op.opId);
     if (earlier) return { result: { type: 'applied', seq: earlier.seq, op, actor: earlier.actor, at: iso(earlier.at) }, fresh: false };
     if (op.kind === 'progress.set' && op.phase !== null && !l.phases.has(op.phase)) {
       return reject(422, 'Invalid op', `phase: "${op.phase}" is not a phase of this session's model`, 'phase');
@@ -122,7 +123,8 @@ export class SessionRoom extends DurableObject<Env> {
     if (!result.ok) return reject(result.status, result.title, result.detail, result.field);
     const seq = l.seq + 1;
     try {
-      await batch(this.env.DB, await opWrites(this.env.DB, this.env.NOTES_KEYS, op, result.state, { session: l.session, actor, nowMs, seq }));
+      const db = coachDb(this.env, l.session.coach_id);
+      await batch(db, await opWrites(db, this.env.NOTES_KEYS, op, result.state, { session: l.session, actor, nowMs, seq }));
     } catch (e) {
       this.loaded = null;
       // A client-chosen id that another session already uses: a conflict to report, not a fault to retry.
@@ -152,11 +154,12 @@ export class SessionRoom extends DurableObject<Env> {
 
   private async load(sessionId: string): Promise<Loaded> {
     if (this.loaded && this.loaded.session.id === sessionId) return this.loaded;
-    const session = await getSessionById(this.env.DB, sessionId);
+    const session = await getSessionById(directoryDb(this.env), sessionId);
     if (!session) throw new Error(`session ${sessionId} not found`);
+    const db = coachDb(this.env, session.coach_id);
     const [state, model] = await Promise.all([
-      loadLiveState(this.env.DB, this.env.NOTES_KEYS, session, true),
-      findModel(this.env.DB, session.coach_id, session.model_id, 'nl'),
+      loadLiveState(db, this.env.NOTES_KEYS, session, true),
+      findModel(db, session.coach_id, session.model_id, 'nl'),
     ]);
     this.loaded = { session, state, seq: session.seq, phases: new Set(model?.phases.map((p) => p.key) ?? []) };
     return this.loaded;

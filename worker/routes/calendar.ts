@@ -15,6 +15,7 @@ import { toSession } from '../storage/sessions';
 import { ms } from '../storage/time';
 import { currentCoach } from './me';
 import { ownSession } from './sessions';
+import { coachDb } from '../storage/databases';
 
 /** Routes under `/api/me/calendar` and `/api/sessions/:id/publish`. */
 export const calendarRoutes = new Hono<AppEnv>();
@@ -53,7 +54,7 @@ endpoint(
     const coach = await currentCoach(c);
     const credentials = { accessToken: body.accessToken, ...(body.refreshToken ? { refreshToken: body.refreshToken } : {}), ...(body.expiresAt ? { expiresAtMs: ms(body.expiresAt) } : {}) };
     await connectAccount(c.env, coach, body.provider, credentials, body.calendarId ?? null, Date.now());
-    return c.json(toCoach((await getCoach(c.env.DB, coach.id)) ?? coach, publicUrl(c)));
+    return c.json(toCoach((await getCoach(coachDb(c.env, coach.id), coach.id)) ?? coach, publicUrl(c)));
   },
 );
 
@@ -72,7 +73,7 @@ endpoint(
   async (c, { query }) => {
     const coach = await currentCoach(c);
     await disconnectAccount(c.env, coach, query.provider, Date.now());
-    return c.json(toCoach((await getCoach(c.env.DB, coach.id)) ?? coach, publicUrl(c)));
+    return c.json(toCoach((await getCoach(coachDb(c.env, coach.id), coach.id)) ?? coach, publicUrl(c)));
   },
 );
 
@@ -89,7 +90,7 @@ endpoint(
   },
   async (c) => {
     const row = await ownSession(c);
-    await requestCalendarSync(c.env, [row.id], row.seq);
+    await requestCalendarSync(c.env, coachDb(c.env, row.coach_id), [row.id], row.seq);
     return c.json(toSession({ ...row, calendar_status: 'pending' }), 202);
   },
 );

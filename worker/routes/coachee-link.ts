@@ -11,6 +11,7 @@ import { currentSessionOfEngagement, neighbours } from '../storage/sessions';
 import { iso } from '../storage/time';
 import { engagementOfLink } from '../services/coachee-link';
 import { applyThroughRoom, connectToRoom, restOpId, roomOf } from '../services/room';
+import { coachDb } from '../storage/databases';
 
 /** Routes under `/api/c/:token`. */
 export const coacheeLinkRoutes = new Hono<AppEnv>();
@@ -19,7 +20,7 @@ const M = '/api/c';
 async function resolve(c: Context<AppEnv>) {
   const nowMs = Date.now();
   const engagement = await engagementOfLink(c.env, param(c, 'token'), nowMs);
-  const session = await currentSessionOfEngagement(c.env.DB, engagement.id, nowMs);
+  const session = await currentSessionOfEngagement(coachDb(c.env, engagement.coach_id), engagement.id, nowMs);
   return { engagement, session, nowMs };
 }
 
@@ -31,10 +32,11 @@ async function requireSession(c: Context<AppEnv>) {
 
 endpoint(coacheeLinkRoutes, M, { method: 'get', path: '/:token', tag: 'coachee', auth: 'capability', summary: 'The coachee\'s view of their current session.', response: CoacheeView }, async (c) => {
   const { engagement, session } = await resolve(c);
-  const [coach, coachee] = await Promise.all([getCoach(c.env.DB, engagement.coach_id), getCoachee(c.env.DB, engagement.coach_id, engagement.coachee_id)]);
+  const db = coachDb(c.env, engagement.coach_id);
+  const [coach, coachee] = await Promise.all([getCoach(db, engagement.coach_id), getCoachee(db, engagement.coach_id, engagement.coachee_id)]);
   if (!coach || !coachee) throw notFound('Link');
   const snap = session ? await roomOf(c.env, session.id).snapshot(session.id, 'coachee') : null;
-  const next = session ? (await neighbours(c.env.DB, session)).next : null;
+  const next = session ? (await neighbours(db, session)).next : null;
   c.header('cache-control', 'no-store');
   return c.json({
     coachName: coach.name,

@@ -14,6 +14,7 @@ import { issueCoachToken } from '../auth/tokens';
 import { endpoint } from '../http/endpoint';
 import { notFound } from '../http/problem';
 import { Token } from './auth';
+import { directoryDb } from '../storage/databases';
 
 /** Routes under `/api/auth`, next to dev login and refresh. Request bodies carry credentials: they are never logged. */
 export const hostAuthRoutes = new Hono<AppEnv>();
@@ -42,7 +43,7 @@ const enabled = (configOf: (env: Env) => unknown) =>
   });
 
 async function signIn(c: Context<AppEnv>, identity: HostIdentity, field: string, unlinked: string) {
-  const coachId = await coachIdFor(c.env.DB, identity, Date.now(), field, unlinked);
+  const coachId = await coachIdFor(directoryDb(c.env), identity, Date.now(), field, unlinked);
   return c.json({ token: await issueCoachToken(c.env, coachId) });
 }
 

@@ -1,7 +1,7 @@
 /** iCalendar routes of the local calendar: the coach's feed `GET /ics/:token.ics` and REQUEST invites for the coach and the coachee. */
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../env';
-import { requireCoach } from '../auth/require-coach';
+import { requireCoach, ownDb } from '../auth/require-coach';
 import { endpoint, param, ROUTES } from '../http/endpoint';
 import { ApiProblem, notFound } from '../http/problem';
 import { engagementOfLink } from '../services/coachee-link';
@@ -10,6 +10,7 @@ import { getCoachByIcsToken } from '../storage/coaches';
 import { loadSessionContext } from '../storage/session-context';
 import { currentSessionOfEngagement } from '../storage/sessions';
 import { publicUrl } from '../http/public-url';
+import { coachDb, directoryDb } from '../storage/databases';
 
 /** Routes `/ics/…`, `/api/sessions/:id/invite.ics` and `/api/c/:token/invite.ics`. */
 export const icsRoutes = new Hono<AppEnv>();
@@ -26,7 +27,7 @@ ROUTES.push({ ...feedSpec, fullPath: feedSpec.path });
 // Hono reads `:token.ics` as one parameter named `token.ics`; the pattern keeps the suffix out of other routes' way.
 icsRoutes.get('/ics/:file{[^/]+\\.ics}', async (c) => {
   const token = param(c, 'file').slice(0, -'.ics'.length);
-  const coach = token ? await getCoachByIcsToken(c.env.DB, token) : null;
+  const coach = token ? await getCoachByIcsToken(directoryDb(c.env), token) : null;
   if (!coach) throw new ApiProblem(404, '/problems/not-found', 'No calendar feed with this address (it may have been replaced)');
   const body = await coachFeed(c.env, coach, publicUrl(c), Date.now());
   return c.body(body, 200, { 'content-type': ICS_TYPE, 'cache-control': 'private, max-age=300' });
@@ -44,26 +45,26 @@ function inviteResponse(c: Context<AppEnv>, body: string, sessionId: string) {
 }
 
 endpoint(icsRoutes, M, { method: 'get', path: '/api/sessions/:id/invite.ics', tag: 'sessions', summary: 'The session as an RFC 5546 METHOD:REQUEST invite to send the coachee (local calendar only; never notes).' }, async (c) => {
-  const ctx = await loadSessionContext(c.env.DB, c.env.NOTES_KEYS, c.get('coachId'), param(c, 'id'), false);
+  const ctx = await loadSessionContext(ownDb(c), c.env.NOTES_KEYS, c.get('coachId'), param(c, 'id'), false);
   if (!ctx) throw notFound('Session');
   requireLocal(ctx.coach.calendar_provider);
   return inviteResponse(c, await sessionInvite(c.env, publicUrl(c), ctx, Date.now()), ctx.session.id);
 });
 
 /** The coachee's invite for one session of their engagement (another engagement's session answers 404, like an unknown id). */
-async function coacheeInvite(c: Context<AppEnv>, pick: (engagementId: string, nowMs: number) => Promise<{ id: string } | null>) {
+async function coacheeInvite(c: Context<AppEnv>, pick: (db: D1Database, engagementId: string, nowMs: number) => Promise<{ id: string } | null>) {
   const nowMs = Date.now();
   const engagement = await engagementOfLink(c.env, param(c, 'token'), nowMs);
-  const session = await pick(engagement.id, nowMs);
+  const session = await pick(coachDb(c.env, engagement.coach_id), engagement.id, nowMs);
   if (!session) throw new ApiProblem(409, '/problems/no-session', 'There is no session planned yet');
-  const ctx = await loadSessionContext(c.env.DB, c.env.NOTES_KEYS, engagement.coach_id, session.id, false);
+  const ctx = await loadSessionContext(coachDb(c.env, engagement.coach_id), c.env.NOTES_KEYS, engagement.coach_id, session.id, false);
   if (!ctx || ctx.engagement.id !== engagement.id) throw notFound('Session');
   requireLocal(ctx.coach.calendar_provider);
   return inviteResponse(c, await sessionInvite(c.env, publicUrl(c), ctx, nowMs), ctx.session.id);
 }
 
 endpoint(icsRoutes, M, { method: 'get', path: '/api/c/:token/invite.ics', tag: 'coachee', auth: 'capability', summary: "The coachee's current session as an iCalendar invite to add to their own calendar (local calendar only)." }, (c) =>
-  coacheeInvite(c, (engagementId, nowMs) => currentSessionOfEngagement(c.env.DB, engagementId, nowMs)),
+  coacheeInvite(c, (db, engagementId, nowMs) => currentSessionOfEngagement(db, engagementId, nowMs)),
 );
 
 endpoint(icsRoutes, M, { method: 'get', path: '/api/c/:token/sessions/:id/invite.ics', tag: 'coachee', auth: 'capability', summary: 'One session of the coachee\'s engagement (e.g. the one they just booked) as an iCalendar invite (local calendar only).' }, (c) =>

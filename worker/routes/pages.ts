@@ -6,6 +6,7 @@ import { devOnly } from '../http/dev-only';
 import { findDemoSessionId, findSessionCoach } from '../storage/demo';
 import { escapeHtml } from '../../shared/invite/escape-html';
 import { shellResponse, type ShellOptions } from './page-shell';
+import { directoryDb } from '../storage/databases';
 
 /** Page routes, mounted at `/`. */
 export const pageRoutes = new Hono<AppEnv>();
@@ -91,8 +92,8 @@ pageRoutes.get('/c/:token', (c) =>
 pageRoutes.use('/demo', devOnly);
 pageRoutes.get('/demo', async (c) => {
   const lang = langOf(c);
-  const sessionId = c.req.query('session') || (await findDemoSessionId(c.env.DB));
-  const coachId = sessionId ? await findSessionCoach(c.env.DB, sessionId) : null;
+  const sessionId = c.req.query('session') || (await findDemoSessionId(directoryDb(c.env)));
+  const coachId = sessionId ? await findSessionCoach(directoryDb(c.env), sessionId) : null;
   if (!sessionId || !coachId) return c.notFound();
   const token = await issueCoachToken(c.env, coachId);
   const query = new URLSearchParams({ session: sessionId });

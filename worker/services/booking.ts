@@ -72,14 +72,14 @@ export async function listSlots(env: Env, scope: BookingScope, window: { fromMs:
 export async function bookNext(env: Env, scope: BookingScope, via: string, startsAt: string, key: string): Promise<{ status: 200 | 201; session: Session }> {
   const startMs = ms(startsAt);
   const result = unwrap(await bookingOf(env, scope.coachId).bookNext({ ...scope, startMs, idempotencyKey: key, requestHash: await requestHash(via, startMs) }));
-  if (result.created) await afterSessionBooked(env, result.session.id);
+  if (result.created) await afterSessionBooked(env, result.session.id, scope.coachId);
   return { status: result.created ? 201 : 200, session: result.session };
 }
 
 /** Plans a session as the coach asked (`POST /api/sessions`), serialised with the coach's bookings; 409 when it overlaps another. */
 export async function planSession(env: Env, req: PlanRequest): Promise<Session> {
   const result = unwrap(await bookingOf(env, req.coachId).plan(req));
-  await afterSessionBooked(env, result.session.id);
+  await afterSessionBooked(env, result.session.id, req.coachId);
   return result.session;
 }
 

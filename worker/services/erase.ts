@@ -1,6 +1,7 @@
 /** Erasure of a coachee (GDPR Art. 17): every row about them in one D1 batch, then their sessions' room storage. */
 import type { Env } from '../env';
 import type { CoacheeRow } from '../storage/coachees';
+import { coachDb } from '../storage/databases';
 import { all, batch, sql } from '../storage/sql';
 import { roomOf } from './room';
 
@@ -10,7 +11,8 @@ import { roomOf } from './room';
  * @see https://gdpr-info.eu/art-17-gdpr/
  */
 export async function eraseCoachee(env: Env, coachee: CoacheeRow): Promise<void> {
-  const q = sql(env.DB);
+  const db = coachDb(env, coachee.coach_id);
+  const q = sql(db);
   const sessions = await all<{ id: string }>(q`SELECT s.id FROM sessions s JOIN engagements e ON e.id = s.engagement_id WHERE e.coachee_id = ${coachee.id} AND e.coach_id = ${coachee.coach_id}`);
   const ofSessions = `SELECT s.id FROM sessions s JOIN engagements e ON e.id = s.engagement_id WHERE e.coachee_id = ?1 AND e.coach_id = ?2`;
   const ofEngagements = `SELECT id FROM engagements WHERE coachee_id = ?1 AND coach_id = ?2`;
@@ -26,8 +28,8 @@ export async function eraseCoachee(env: Env, coachee: CoacheeRow): Promise<void>
     `DELETE FROM coachees WHERE id = ?1 AND coach_id = ?2`,
   ];
   await batch(
-    env.DB,
-    statements.map((text) => ({ stmt: env.DB.prepare(text).bind(coachee.id, coachee.coach_id), text })),
+    db,
+    statements.map((text) => ({ stmt: db.prepare(text).bind(coachee.id, coachee.coach_id), text })),
   );
   await Promise.all(sessions.map((s) => roomOf(env, s.id).erase()));
 }

@@ -6,6 +6,7 @@ import type { CoachRow } from '../storage/coaches';
 import type { SessionContext } from '../storage/session-context';
 import { renderEventContent } from './calendar-content';
 import { coacheeUrl } from './coachee-link';
+import { coachDb } from '../storage/databases';
 
 const DAY_MS = 86_400_000;
 /** The feed shows half a year back and two years ahead: enough for any calendar app, bounded for the query. */
@@ -29,7 +30,7 @@ export function uidHost(base: string): string {
  * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.6.1
  */
 export async function coachFeed(env: Env, coach: CoachRow, base: string, nowMs: number): Promise<string> {
-  const local = createLocalCalendar({ db: env.DB, coachId: coach.id });
+  const local = createLocalCalendar({ db: coachDb(env, coach.id), coachId: coach.id });
   const events = await local.listEvents({ fromMs: nowMs - FEED_PAST_MS, toMs: nowMs + FEED_AHEAD_MS }, { includeCancelled: true });
   const host = uidHost(base);
   return buildCalendarFeed(
@@ -45,7 +46,7 @@ export async function coachFeed(env: Env, coach: CoachRow, base: string, nowMs: 
  * @see https://www.rfc-editor.org/rfc/rfc5546#section-3.2.2
  */
 export async function sessionInvite(env: Env, base: string, ctx: Pick<SessionContext, 'session' | 'engagement' | 'coachee' | 'coach' | 'state'>, nowMs: number): Promise<string> {
-  const local = createLocalCalendar({ db: env.DB, coachId: ctx.coach.id });
+  const local = createLocalCalendar({ db: coachDb(env, ctx.coach.id), coachId: ctx.coach.id });
   const [stored, content, link] = await Promise.all([local.getEvent(ctx.session.id), renderEventContent(env, base, ctx, nowMs), coacheeUrl(env, base, ctx.engagement, nowMs)]);
   const location = ctx.session.meeting_url ?? undefined;
   const event: IcsEvent = {

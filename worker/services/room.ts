@@ -2,6 +2,7 @@
 import type { Actor, LiveState, Op } from '../../shared/protocol';
 import type { Env } from '../env';
 import { ApiProblem } from '../http/problem';
+import { coachDb } from '../storage/databases';
 
 /**
  * The room stub of one session, created in `DO_JURISDICTION` ("eu" in production): the room holds decrypted notes in memory.
@@ -45,7 +46,7 @@ export function connectToRoom(env: Env, request: Request, sessionId: string, act
 }
 
 /** Closes the coachee sockets of every session of an engagement (after its link was revoked or replaced). */
-export async function closeCoacheeSockets(env: Env, engagementId: string): Promise<void> {
-  const { results } = await env.DB.prepare('SELECT id FROM sessions WHERE engagement_id = ?1').bind(engagementId).all<{ id: string }>();
+export async function closeCoacheeSockets(env: Env, coachId: string, engagementId: string): Promise<void> {
+  const { results } = await coachDb(env, coachId).prepare('SELECT id FROM sessions WHERE engagement_id = ?1 AND coach_id = ?2').bind(engagementId, coachId).all<{ id: string }>();
   await Promise.all(results.map((s) => roomOf(env, s.id).closeCoachees()));
 }

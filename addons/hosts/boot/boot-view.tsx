@@ -1,7 +1,7 @@
 /** What a host panel shows before its session opens: progress, "open this inside the host", sign-in, failures, and the session picker. */
-import { formatWhen } from '../../panel/format';
-import { Loader } from '../../panel/components/loader';
-import { StatusView } from '../../panel/components/status-view';
+import { formatWhen } from '../../common/format';
+import { Loader } from '../../common/components/loader';
+import { StatusView } from '../../common/components/status-view';
 import { panelStrings } from '../../panel/i18n/strings';
 import { bootStrings } from './boot-strings';
 import type { BootModel } from './host-boot';

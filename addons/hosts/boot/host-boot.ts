@@ -2,8 +2,8 @@
 import { signal } from '@preact/signals';
 import type { ReadonlySignal } from '@preact/signals';
 import type { Coachee, Locale, Session } from '../../../shared/protocol';
-import { ApiError, createJsonFetch } from '../../panel/shell/http';
-import { tokenExpiry } from '../../panel/shell/token-refresh';
+import { ApiError, createJsonFetch } from '../../common/shell/http';
+import { tokenExpiry } from '../../common/shell/token-refresh';
 import { localeOf } from '../host-kit';
 import type { HostPort } from '../host-port';
 import { isNotLinked } from './sign-in-problems';

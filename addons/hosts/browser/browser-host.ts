@@ -1,6 +1,6 @@
 /** The plain-browser host (also used inside /demo): token from the URL fragment, theme from the system, links in a new tab. */
 import type { Locale } from '../../../shared/protocol';
-import { createLocalStore } from '../../panel/shell/local-store';
+import { createLocalStore } from '../../common/shell/local-store';
 import type { HostPort, HostTheme } from '../host-port';
 
 const TOKEN_KEY = 'coaching:token';

@@ -1,5 +1,5 @@
 /** The Google Meet host: the add-on session and side-panel client first, the meeting's id and code, sign-in with Google Identity Services. */
-import type { KeyValueStore } from '../../panel/ports';
+import type { KeyValueStore } from '../../common/ports';
 import { candidates, sessionParam, tokenSlot } from '../host-kit';
 import type { HostPort } from '../host-port';
 import type { GoogleIdentity } from './google-identity';

@@ -1,8 +1,8 @@
 /** The Zoom host: `zoomSdk.config` first, the meeting's UUID and number, sign-in by app context with in-client OAuth (PKCE plain) as fallback. */
-import type { KeyValueStore } from '../../panel/ports';
+import type { KeyValueStore } from '../../common/ports';
 import { candidates, sessionParam, tokenSlot } from '../host-kit';
 import type { HostPort, IdentityExchange } from '../host-port';
-import { newId } from '../../panel/shell/new-id';
+import { newId } from '../../common/shell/new-id';
 import { declined, isNotLinked } from '../boot/sign-in-problems';
 
 /**

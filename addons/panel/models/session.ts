@@ -2,14 +2,15 @@
 import { computed, createModel, effect, signal } from '@preact/signals';
 import type { ReadonlySignal } from '@preact/signals';
 import type { ConversationModel, InvitePreview, Locale, PanelData, ReferralView, Session as SessionData } from '../../../shared/protocol';
-import type { Clock, KeyValueStore, NewId, PanelApi, Problem } from '../ports';
+import type { Clock, KeyValueStore, NewId, Problem } from '../../common/ports';
+import type { PanelApi } from '../ports';
 import { AgreementDraft } from './agreement-draft';
 import { Agreements } from './agreements';
 import { Agenda } from './agenda';
-import { Booking } from './booking';
+import { Booking } from '../../common/models/booking';
 import { CalendarStatus } from './calendar-status';
 import type { CalendarStatusModel } from './calendar-status';
-import { LiveSync, liveStoreKey } from './live-sync';
+import { LiveSync, liveStoreKey } from '../../common/models/live-sync';
 import { Notes } from './notes';
 import { PhaseTimer } from './phase-timer';
 

@@ -1,8 +1,8 @@
 /** The `PanelApi` port on API v1 routes (see /work/shared/DESIGN.md, "Public HTTP API v1"). */
 import type { ConversationModel, InvitePreview, PanelData, Session, SlotList, ReferralView } from '../../../shared/protocol';
 import type { PanelApi } from '../ports';
-import { asProblem, failureOf } from './http';
-import type { JsonFetch } from './http';
+import { asProblem, failureOf } from '../../common/shell/http';
+import type { JsonFetch } from '../../common/shell/http';
 
 const enc = encodeURIComponent;
 
