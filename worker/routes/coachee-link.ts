@@ -9,7 +9,7 @@ import { getCoach } from '../storage/coaches';
 import { getCoachee } from '../storage/coachees';
 import { currentSessionOfEngagement, neighbours } from '../storage/sessions';
 import { iso } from '../storage/time';
-import { engagementOfLink } from '../services/coachee-link';
+import { assertWritable, engagementOfLink, trajectoryClosed } from '../services/coachee-link';
 import { applyThroughRoom, connectToRoom, restOpId, roomOf } from '../services/room';
 import { coachDb } from '../storage/databases';
 
@@ -24,8 +24,10 @@ async function resolve(c: Context<AppEnv>) {
   return { engagement, session, nowMs };
 }
 
+/** The link's current session, for a write: only while the trajectory is not closed. */
 async function requireSession(c: Context<AppEnv>) {
   const r = await resolve(c);
+  assertWritable(r.engagement);
   if (!r.session) throw new ApiProblem(409, '/problems/no-session', 'There is no session planned yet');
   return { ...r, session: r.session };
 }
@@ -69,6 +71,7 @@ endpoint(coacheeLinkRoutes, M, { method: 'patch', path: '/:token/agreements/:id'
 });
 
 endpoint(coacheeLinkRoutes, M, { method: 'get', path: '/:token/live', tag: 'coachee', auth: 'capability', summary: 'WebSocket upgrade for the coachee\'s live view.', status: 101 }, async (c) => {
-  const { session } = await requireSession(c);
-  return connectToRoom(c.env, c.req.raw, session.id, 'coachee');
+  const { session, engagement } = await requireSession(c);
+  if (engagement.status === 'closed') throw trajectoryClosed();
+  return connectToRoom(c.env, c.req.raw, session.id, { actor: 'coachee', expiresAtMs: engagement.link_expires_at, engagementId: engagement.id, linkVersion: engagement.link_version });
 });

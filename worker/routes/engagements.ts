@@ -66,6 +66,7 @@ endpoint(engagementRoutes, M, { method: 'patch', path: '/:id', tag: 'engagements
   if (body.modelId) await checkModel(coachDb(c.env, row.coach_id), row.coach_id, body.modelId);
   const next = { ...row, goal: body.goal ?? row.goal, model_id: body.modelId ?? row.model_id, session_minutes: body.sessionMinutes ?? row.session_minutes, status: body.status ?? row.status };
   await updateEngagement(coachDb(c.env, row.coach_id), next);
+  if (next.status === 'closed' && row.status !== 'closed') await closeCoacheeSockets(c.env, row.coach_id, row.id, 'closed');
   return c.json(toEngagement(next));
 });
 
