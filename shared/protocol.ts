@@ -6,3 +6,5 @@ export * from './schemas/session';
 export * from './schemas/live';
 export * from './schemas/views';
 export * from './schemas/booking';
+export * from './schemas/meetings';
+export * from './schemas/touchpoints';

@@ -3,6 +3,7 @@ import { DurableObject } from 'cloudflare:workers';
 import { applyOp } from '../../shared/reducers/apply-op';
 import { ClientMessage, type Actor, type LiveState, type Op, type ServerMessage } from '../../shared/protocol';
 import type { Env } from '../env';
+import { runOpHooks } from './op-hooks';
 import { Serial } from './serial';
 import { OpLog } from './op-log';
 import { OP_RULES, SOCKET_LIMITS, TokenBucket } from './rate-limit';
@@ -191,6 +192,7 @@ export class SessionRoom extends DurableObject<Env> {
     l.seq = seq;
     const applied = { type: 'applied' as const, seq, op, actor, at };
     this.broadcast(applied);
+    this.ctx.waitUntil(runOpHooks(this.env, { coachId: l.session.coach_id, engagementId: l.session.engagement_id, sessionId }, op));
     return { result: applied, fresh: true };
   }
 

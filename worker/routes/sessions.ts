@@ -9,7 +9,7 @@ import { invalidField, notFound } from '../http/problem';
 import { getEngagement } from '../storage/engagements';
 import { findModel } from '../storage/models';
 import { loadSessionContext } from '../storage/session-context';
-import { findSessionByMeeting, getSession, listSessions, setSessionModel, toSession } from '../storage/sessions';
+import { getSession, listSessions, setSessionModel, toSession } from '../storage/sessions';
 import { ms } from '../storage/time';
 import { planSession } from '../services/booking';
 import { buildInvitePreview } from '../services/invite';
@@ -50,13 +50,6 @@ endpoint(sessionRoutes, M, { method: 'get', path: '/', tag: 'sessions', summary:
   if (query.engagementId && !(await getEngagement(ownDb(c), c.get('coachId'), query.engagementId))) throw invalidField('query', 'engagementId', 'no such engagement', 404);
   const rows = await listSessions(ownDb(c), c.get('coachId'), { engagementId: query.engagementId, fromMs: query.from ? ms(query.from) : undefined, toMs: query.to ? ms(query.to) : undefined });
   return c.json(rows.map(toSession));
-});
-
-const MeetingQuery = z.strictObject({ host: z.enum(['meet', 'teams', 'zoom']), meetingId: z.string().min(1).max(200) });
-endpoint(sessionRoutes, M, { method: 'get', path: '/by-meeting', tag: 'sessions', summary: 'The session a host meeting belongs to.', query: MeetingQuery, response: Session }, async (c, { query }) => {
-  const row = await findSessionByMeeting(ownDb(c), c.get('coachId'), query.host, query.meetingId);
-  if (!row) throw notFound('Session for this meeting');
-  return c.json(toSession(row));
 });
 
 endpoint(sessionRoutes, M, { method: 'get', path: '/:id', tag: 'sessions', summary: 'One session.', response: Session }, async (c) => c.json(toSession(await ownSession(c))));
