@@ -93,15 +93,15 @@ describe('bad input', () => {
     expectProblem(await call('GET', `/api/me?token=${token}`), 401);
   });
 
-  it('an item id already used elsewhere answers 409, not a retryable failure', async () => {
+  it('an agreement id the coach already used in another trajectory answers 409, not a retryable failure', async () => {
     const a = await setup();
-    const b = await setup();
+    const b = await setup({ token: a.token, startsAt: new Date(Date.parse(a.session.startsAt) + 3 * 3600_000).toISOString() });
     const id = crypto.randomUUID();
-    expect((await call('POST', `/api/sessions/${a.session.id}/agenda`, { token: a.token, body: { id, title: 'Eerste' } })).status).toBe(201);
-    expectProblem(await call('POST', `/api/sessions/${b.session.id}/agenda`, { token: b.token, body: { id, title: 'Tweede' } }), 409, 'id');
-    const panel = (await call('GET', `/api/sessions/${b.session.id}/panel`, { token: b.token })).body;
-    expect(panel.state.agenda).toEqual([]);
-    expect((await call('POST', `/api/sessions/${b.session.id}/agenda`, { token: b.token, body: { title: 'Daarna gewoon verder' } })).status).toBe(201);
+    expect((await call('POST', `/api/sessions/${a.session.id}/agreements`, { token: a.token, body: { id, who: 'coachee', what: 'Eerste' } })).status).toBe(201);
+    expectProblem(await call('POST', `/api/sessions/${b.session.id}/agreements`, { token: a.token, body: { id, who: 'coachee', what: 'Tweede' } }), 409, 'id');
+    const panel = (await call('GET', `/api/sessions/${b.session.id}/panel`, { token: a.token })).body;
+    expect(panel.state.agreements).toEqual([]);
+    expect((await call('POST', `/api/sessions/${b.session.id}/agreements`, { token: a.token, body: { who: 'coachee', what: 'Daarna gewoon verder' } })).status).toBe(201);
   });
 
   it('rejections from the session name the field', async () => {
