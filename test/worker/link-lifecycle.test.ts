@@ -28,7 +28,7 @@ describe('coachee link lifecycle', () => {
     await early.next((m) => m.type === 'snapshot');
     await env.DB.prepare("UPDATE engagements SET status = 'closed' WHERE id = ?1").bind(engagement.id).run();
     early.send({ type: 'op', op: { opId: crypto.randomUUID(), kind: 'agenda.add', id: crypto.randomUUID(), title: 'Via de socket' } });
-    expect(await early.next((m) => m.type === 'rejected')).toMatchObject({ status: 403 });
+    expect(await early.next((m) => m.type === 'rejected')).toMatchObject({ status: 409 });
     await env.DB.prepare("UPDATE engagements SET status = 'active' WHERE id = ?1").bind(engagement.id).run();
 
     // Closing through the API closes the coachee's sockets at once.
@@ -39,10 +39,10 @@ describe('coachee link lifecycle', () => {
     expect(await closed).toBe(4403);
 
     expect((await call('GET', `/api/c/${link}`)).status).toBe(200);
-    expectProblem(await call('POST', `/api/c/${link}/agenda`, { body: { title: 'Toch nog iets' } }), 403);
-    expectProblem(await call('PATCH', `/api/c/${link}/agreements/${agreement.id}`, { body: { status: 'done' } }), 403);
-    expectProblem(await call('POST', `/api/c/${link}/book`, { body: { startsAt: session.startsAt }, headers: { 'idempotency-key': crypto.randomUUID() } }), 403);
-    expectProblem(await call('GET', `/api/c/${link}/live`, { headers: { upgrade: 'websocket' } }), 403);
+    expectProblem(await call('POST', `/api/c/${link}/agenda`, { body: { title: 'Toch nog iets' } }), 409);
+    expectProblem(await call('PATCH', `/api/c/${link}/agreements/${agreement.id}`, { body: { status: 'done' } }), 409);
+    expectProblem(await call('POST', `/api/c/${link}/book`, { body: { startsAt: session.startsAt }, headers: { 'idempotency-key': crypto.randomUUID() } }), 409);
+    expectProblem(await call('GET', `/api/c/${link}/live`, { headers: { upgrade: 'websocket' } }), 409);
     const panel = (await call('GET', `/api/sessions/${session.id}/panel`, { token })).body;
     expect(panel.state.agenda.map((i: any) => i.title)).not.toContain('Via de socket');
     expect(panel.state.agreements.find((a: any) => a.id === agreement.id).status).toBe('open');

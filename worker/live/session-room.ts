@@ -117,7 +117,7 @@ export class SessionRoom extends DurableObject<Env> {
     if (actor === 'coachee') {
       const refusal = await this.coacheeRefusal(attachment);
       if (refusal === 'expired') return ws.close(CLOSE.expired, 'link no longer valid');
-      if (refusal === 'closed') return reject(op.opId, 403, 'Trajectory closed', 'This trajectory is closed: nothing can be changed through this link any more');
+      if (refusal === 'closed') return reject(op.opId, 409, 'Trajectory closed', 'This coaching trajectory is closed; its page shows what happened but accepts no changes');
     }
     const { result, fresh } = await this.serial.run(() => this.applyNow(sessionId, op, actor));
     // A fresh op reached every socket through the broadcast; a replay or a rejection is answered to its sender only.

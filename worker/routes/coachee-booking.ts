@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { BookNext, Session, SlotList, SlotQueryParams } from '../../shared/protocol';
 import type { AppEnv } from '../env';
 import { endpoint, param } from '../http/endpoint';
-import { assertWritable, engagementOfLink } from '../services/coachee-link';
+import { engagementOfLink } from '../services/coachee-link';
 import { bookNext, idempotencyKey, listSlots, slotWindow } from '../services/booking';
 
 /** Coachee booking routes, mounted at `/api/c`. */
@@ -46,7 +46,6 @@ endpoint(
   async (c, { body }) => {
     const key = idempotencyKey(c.req.header('idempotency-key'));
     const { engagement, scope } = await scopeOfLink(c, Date.now());
-    assertWritable(engagement);
     const { status, session } = await bookNext(c.env, scope, `link:${engagement.id}`, body.startsAt, key);
     c.header('cache-control', 'no-store');
     return c.json(session, status);

@@ -25,12 +25,3 @@ export async function engagementOfLink(env: Env, token: string, nowMs: number): 
   return e;
 }
 
-/** 403 for a write through the link of a closed trajectory: the coachee may still read what was agreed, not change it. */
-export function trajectoryClosed(): ApiProblem {
-  return new ApiProblem(403, '/problems/trajectory-closed', 'This trajectory is closed: nothing can be changed through this link any more');
-}
-
-/** Throws `trajectoryClosed` unless the engagement still takes writes from its coachee link. */
-export function assertWritable(e: EngagementRow): void {
-  if (e.status === 'closed') throw trajectoryClosed();
-}
