@@ -1,6 +1,6 @@
 /** The coach's profile: locale, time zone, working hours, booking rules and calendar connection. */
 import { z } from 'zod';
-import { ClockTime, Id, LIMITS, Locale, TimeZone, text } from './common';
+import { ClockTime, Id, LIMITS, Locale, TimeZone, optionalText, text } from './common';
 
 /**
  * One block of working hours starting on an ISO weekday (Monday = 1), in the coach's time zone. An end before the start runs
@@ -75,7 +75,7 @@ export const CoachPatch = z.strictObject({
   bookingRules: BookingRules.partial().optional(),
   inviteMode: InviteMode.optional(),
   meetingHost: MeetingHost.optional(),
-  referralContacts: z.string().max(LIMITS.goal).optional(),
+  referralContacts: optionalText(LIMITS.goal).optional(),
 });
 export type CoachPatch = z.infer<typeof CoachPatch>;
 

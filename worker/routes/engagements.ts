@@ -84,6 +84,7 @@ endpoint(engagementRoutes, M, { method: 'patch', path: '/:id', tag: 'engagements
     closed_at: status === 'closed' ? (row.closed_at ?? Date.now()) : null,
   };
   await updateEngagement(coachDb(c.env, row.coach_id), next);
+  if (next.status === 'closed' && row.status !== 'closed') await closeCoacheeSockets(c.env, row.coach_id, row.id, 'closed');
   // Closing sends the evaluation and plans the follow-up; pausing holds check-ins; reopening plans them again.
   if (body.status && body.status !== row.status) await onEngagementChanged(c.env, row.coach_id, row.id);
   return c.json(toEngagement(next));
