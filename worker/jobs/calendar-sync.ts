@@ -245,7 +245,7 @@ async function awaitReconnect(db: D1Database, coachId: string, sessionId: string
     await markReconnect(db, coachId, error.provider, Date.now());
     await recordFailure(db, sessionId, 'pending', error.message, Date.now() + RECONNECT_RETRY_MS);
   } catch (recordError) {
-    console.error('calendar sync: could not record the refused grant', (recordError as Error).message);
+    logError('calendar sync: could not record the refused grant', recordError);
   }
   return Object.assign(new Error(error.message, { cause: error }), { permanent: true });
 }
