@@ -102,7 +102,7 @@ export function composeCoacheeMail(ctx: CoacheeMailContext, input: TouchpointMai
       break;
     case 'followup':
       subject = s.followup.subject;
-      m = { ...base, greeting: '', paragraphs: [s.followup.lead(name, coach)], actions: page ? [{ label: s.followup.action, href: page({ book: '1' }) }] : [] };
+      m = { ...base, paragraphs: [s.followup.lead, s.followup.signoff(coach)], actions: page ? [{ label: s.followup.action, href: page({ book: '1' }) }] : [] };
       break;
     case 'lowscore':
       subject = s.lowScore.subject(coach);
