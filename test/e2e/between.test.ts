@@ -31,6 +31,8 @@ const link = (text: string) => /https?:\/\/\S+\/c\/([^?\s]+)\?(\S*)/.exec(text)!
 /** A trajectory on fixed dates, played through every kind of mail; answers as the coachee through the API. */
 async function playAll(coach: Coach, locale: 'nl' | 'en') {
   const email = `gallery-${locale}@example.test`;
+  // The trajectory lies months ahead; the coach books that far.
+  await coach.ok('PATCH', '/api/me', { bookingRules: { bookingHorizonDays: 730 } });
   const coachee = await coach.ok<{ id: string }>('POST', '/api/coachees', { name: locale === 'nl' ? 'Sanne' : 'Robin', email, locale, timeZone: 'Europe/Amsterdam' });
   const engagement = await coach.ok<{ id: string }>('POST', '/api/engagements', { coacheeId: coachee.id, goal: locale === 'nl' ? 'Meer regie over mijn week' : 'More control over my week' });
   await coach.ok('PATCH', `/api/engagements/${engagement.id}/touchpoints`, { learning: { items: [{ id: 'grow', at: '2027-09-08T08:00:00Z' }] } });

@@ -4,6 +4,7 @@ import { CRON_TASKS } from '../jobs/cron';
 import { OP_HOOKS } from '../live/op-hooks';
 import { CALENDAR_HOOKS } from '../services/calendar-hooks';
 import { ERASE_HOOKS } from '../services/erase';
+import { CANCEL_HOOKS } from '../services/session-change';
 import { coachDb, directoryDb } from '../storage/databases';
 import { first, sql } from '../storage/sql';
 import { cancelOfSession } from '../storage/touchpoints';
@@ -43,6 +44,11 @@ CALENDAR_HOOKS.push(async (env, sessionId) => {
   const row = await first<{ coach_id: string; engagement_id: string }>(sql(directoryDb(env))`SELECT coach_id, engagement_id FROM sessions WHERE id = ${sessionId}`);
   if (row) await replanEngagement(env, row.coach_id, row.engagement_id, Date.now());
 });
+
+/** A cancelled session (coach or coachee): its planned reminder and reflection are cancelled for good, in the cancel's batch. */
+CANCEL_HOOKS.push((db, sessionId, coachId) => [
+  sql(db)`UPDATE touchpoints SET status = 'cancelled', held_by = 'session', claimed_at = NULL WHERE coach_id = ${coachId} AND session_id = ${sessionId} AND status = 'planned'`,
+]);
 
 /** An agreement added, finished, dropped or given another due date: its reminder follows. */
 OP_HOOKS.push(async (env, at, op) => {
