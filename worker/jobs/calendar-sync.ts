@@ -28,6 +28,7 @@ import { run, sql } from '../storage/sql';
 import { errorSummary, isPermanent, JOB_HANDLERS } from './outbox';
 import { purgeMeeting, syncZoomMeeting, type SyncedMeeting } from './zoom-meeting';
 import { coachDb, directoryDb } from '../storage/databases';
+import { logError } from '../http/log';
 
 /** How often one job re-reads and merges after an etag mismatch (412) before leaving it to the outbox's retry. */
 const PRECONDITION_ATTEMPTS = 3;
@@ -244,7 +245,7 @@ async function awaitReconnect(db: D1Database, coachId: string, sessionId: string
     await markReconnect(db, coachId, error.provider, Date.now());
     await recordFailure(db, sessionId, 'pending', error.message, Date.now() + RECONNECT_RETRY_MS);
   } catch (recordError) {
-    console.error('calendar sync: could not record the refused grant', (recordError as Error).message);
+    logError('calendar sync: could not record the refused grant', recordError);
   }
   return Object.assign(new Error(error.message, { cause: error }), { permanent: true });
 }
@@ -261,7 +262,7 @@ async function failure(db: D1Database, coachId: string, sessionId: string, error
   try {
     await recordFailure(db, sessionId, retry ? 'pending' : 'failed', message, retry ? Date.now() + retryAfterMs : null);
   } catch (recordError) {
-    console.error('calendar sync: could not record the failure', (recordError as Error).message);
+    logError('calendar sync: could not record the failure', recordError);
   }
   if (retry) return error instanceof Error ? error : new Error(message);
   return Object.assign(new Error(message, { cause: error }), { permanent: true });

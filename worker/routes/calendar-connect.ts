@@ -20,6 +20,7 @@ import { randomToken } from '../storage/coaches';
 import { vendorConfig, ZOOM_MEETING_SCOPES } from '../auth/web-oauth/vendors';
 import { connectPage } from './connect-page';
 import { configuredVendor } from './web-sign-in';
+import { logError } from '../http/log';
 
 /** `/api/me/calendar/connect` and the `/oauth/*` pages. */
 export const calendarConnectRoutes = new Hono<AppEnv>();
@@ -100,7 +101,7 @@ calendarConnectRoutes.get('/oauth/:provider/callback', async (c) => {
     await connectAccount(c.env, coach, v.vendor, credentials, null, nowMs);
     const db = coachDb(c.env, coach.id);
     const waiting = (await waitingSessions(db, coach.id, nowMs)).map((s) => s.id);
-    await requestCalendarSync(c.env, db, waiting, 'calendar', nowMs).catch((error: Error) => console.error('connect: could not enqueue the waiting syncs', error.message));
+    await requestCalendarSync(c.env, db, waiting, 'calendar', nowMs).catch((error: unknown) => logError('connect: could not enqueue the waiting syncs', error));
     return connectPage(c, 'connected', null, v.vendor);
   } catch (error) {
     if (!(error instanceof FlowError)) throw error;

@@ -8,6 +8,7 @@ import { insertFlow, pruneFlows, takeFlow, type OAuthFlowRow } from '../../stora
 import { open, seal } from '../crypto';
 import { hostFetch } from '../host-identity/outbound';
 import type { VendorConfig } from './vendors';
+import { logError } from '../../http/log';
 
 /** How long a consent may take, from the start link to the callback. */
 export const FLOW_TTL_MS = 10 * 60_000;
@@ -147,7 +148,7 @@ export async function revokeGrant(v: VendorConfig, token: string): Promise<boole
     await oauth.processRevocationResponse(await oauth.revocationRequest(v.as, v.client, v.auth, token, fetchOption));
     return true;
   } catch (error) {
-    console.error(`oauth: revoking the ${v.vendor} grant failed`, (error as Error).message);
+    logError(`oauth: revoking the ${v.vendor} grant failed`, error);
     return false;
   }
 }
