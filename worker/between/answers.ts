@@ -2,6 +2,7 @@
 import type { TouchpointAnswer } from '../../shared/protocol';
 import { formText, isLowScore } from '../../shared/touchpoints/texts';
 import type { Env } from '../env';
+import { logError } from '../http/log';
 import { invalidField } from '../http/problem';
 import { composeAlertMail, composeAnswersMail, composeCoacheeMail } from '../mail/compose';
 import { sendOnce } from '../mail/port';
@@ -54,7 +55,7 @@ export async function answerTouchpoint(env: Env, tp: TouchpointRow, body: Touchp
     await sendAnswerMails(env, tp.coach_id, tp.id, nowMs);
   } catch (error) {
     // The answer and the alert are stored; the mails go through the outbox instead (each once, by its dedupe key).
-    console.error('answer mails deferred', (error as Error).name);
+    logError('answer mails deferred to the outbox', error, tp.id);
     await enqueue(env, [{ id: `answer-mails:${tp.id}`, kind: ANSWER_MAILS_KIND, coachId: tp.coach_id, touchpointId: tp.id }]);
   }
   return { alerted: low, score };
