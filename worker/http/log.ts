@@ -4,6 +4,7 @@
 const SECRETS: [RegExp, string][] = [
   [/\/c\/[A-Za-z0-9_.~%-]+/g, '/c/<link>'],
   [/\/ics\/[A-Za-z0-9_.~%-]+/g, '/ics/<feed>'],
+  [/\/p\/[A-Za-z0-9_.~%-]+/g, '/p/<prefs>'],
   [/([?&#](?:token|code|access_token|refresh_token|id_token|client_secret)=)[^&\s"'<>]+/gi, '$1<redacted>'],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 <redacted>'],
   [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '<jwt>'],
