@@ -86,6 +86,7 @@ describe('connecting a calendar by consent', () => {
     const { token } = await coach();
     const b = browser(v.bindings);
     const denied = await consentUrl(b, token, 'microsoft');
+    expect(denied.authorize.searchParams.get('scope')).toBe('offline_access User.Read Calendars.ReadWrite');
     expect(await outcome(b, v.consent.microsoft.consent(denied.authorize.toString(), user, { deny: true }))).toEqual({ outcome: 'failed', reason: 'denied' });
     expect((await outcome(b, denied.link)).reason).toBe('state');
 
@@ -103,7 +104,8 @@ describe('connecting a calendar by consent', () => {
     await call('PATCH', '/api/me', { token, body: { meetingHost: 'teams' } });
     const b = browser(v.bindings);
     const first = await consentUrl(b, token, 'microsoft');
-    expect(first.authorize.searchParams.get('scope')).toBe('offline_access User.Read Calendars.ReadWrite');
+    // The coach meets in Teams: reading online meetings (the chat thread behind a short join link) is asked for too.
+    expect(first.authorize.searchParams.get('scope')).toBe('offline_access User.Read Calendars.ReadWrite OnlineMeetings.Read');
     expect((await outcome(b, v.consent.microsoft.consent(first.authorize.toString(), user))).outcome).toBe('connected');
     const { session } = await setup({ token });
     const granted = await stored(coachId, 'microsoft');
