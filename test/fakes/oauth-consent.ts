@@ -154,7 +154,8 @@ export class ConsentServerFake {
       return this.key.sign({ iss: this.shortIssuer ? 'accounts.google.com' : 'https://accounts.google.com', aud: issued.clientId, azp: issued.clientId, sub: u.id, email: u.email, email_verified: true, name: u.name, ...(u.hd ? { hd: u.hd } : {}), ...(issued.nonce ? { nonce: issued.nonce } : {}) });
     }
     const tid = u.tid ?? '72f988bf-86f1-41af-91ab-2d7cd011db47';
-    return this.key.sign({ iss: `https://login.microsoftonline.com/${tid}/v2.0`, aud: issued.clientId, sub: `pairwise-${u.id}`, tid, oid: u.id, preferred_username: u.email, name: u.name, ver: '2.0', ...(issued.nonce ? { nonce: issued.nonce } : {}) });
+    // With the optional `upn` claim the app registration asks for (Entra adds it to ID tokens only when configured).
+    return this.key.sign({ iss: `https://login.microsoftonline.com/${tid}/v2.0`, aud: issued.clientId, sub: `pairwise-${u.id}`, tid, oid: u.id, preferred_username: u.email, upn: u.email, name: u.name, ver: '2.0', ...(issued.nonce ? { nonce: issued.nonce } : {}) });
   }
 
   private revoke(req: Request, form: URLSearchParams): Response {
