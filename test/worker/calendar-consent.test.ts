@@ -123,12 +123,14 @@ describe('connecting a calendar by consent', () => {
     expect(r.retried).toEqual([]);
     expect((await sessionOf(token, session.id)).calendarStatus).toBe('pending');
     expect((await call('GET', '/api/me', { token })).body.calendar).toEqual({ provider: 'microsoft', reconnect: ['microsoft'] });
+    expect((await call('GET', `/api/sessions/${session.id}/panel`, { token })).body.reconnect).toEqual(['microsoft']);
 
     const again = await consentUrl(b, token, 'microsoft');
     expect((await outcome(b, v.consent.microsoft.consent(again.authorize.toString(), user))).outcome).toBe('connected');
     expect((await call('GET', '/api/me', { token })).body.calendar).toEqual({ provider: 'microsoft' });
     await syncOk(session.id, 'calendar', v.bindings);
     expect((await sessionOf(token, session.id)).calendarStatus).toBe('synced');
+    expect((await call('GET', `/api/sessions/${session.id}/panel`, { token })).body.reconnect).toBeUndefined();
   });
 
   it('Zoom connects for meetings; disconnecting Google revokes its grant at Google', async () => {

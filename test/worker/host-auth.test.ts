@@ -124,6 +124,14 @@ describe('Teams SSO token', () => {
     expect((await me(verified.body.token)).id).toBe((await me(victimToken)).id);
   });
 
+  it('without TEAMS_APP_ID_URI a v1.0 token for api://<our host>/<client id> is accepted, one for another host is not', async () => {
+    const ours = await callWith({ TEAMS_APP_ID_URI: undefined }, '/api/auth/teams', { ssoToken: await idp.entra.sign(teamsV1({ aud: `api://localhost:8787/${env.TEAMS_CLIENT_ID}` })) });
+    expect(ours.status, JSON.stringify(ours.body)).toBe(200);
+    const theirs = await callWith({ TEAMS_APP_ID_URI: undefined }, '/api/auth/teams', { ssoToken: await idp.entra.sign(teamsV1({ aud: `api://elsewhere.example/${env.TEAMS_CLIENT_ID}` })) });
+    expect(theirs.status).toBe(401);
+    expect(theirs.body.errors[0].field).toBe('ssoToken');
+  });
+
   it('lets any tenant in when the allow-list is empty', async () => {
     const r = await callWith({ TEAMS_ALLOWED_TENANTS: '' }, '/api/auth/teams', { ssoToken: await idp.entra.sign(teamsV2({ tid: OTHER_TENANT })) });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
