@@ -2,11 +2,11 @@
 import { computed, createModel, signal } from '@preact/signals';
 import type { ReadonlySignal } from '@preact/signals';
 import type { CoacheeView, Locale } from '../../shared/protocol';
-import { Booking } from '../panel/models/booking';
-import type { BookingApi } from '../panel/models/booking';
-import { LiveSync, liveStoreKey } from '../panel/models/live-sync';
-import type { LiveSyncModel } from '../panel/models/live-sync';
-import type { Clock, KeyValueStore, LoadFailure, NewId } from '../panel/ports';
+import { Booking } from '../common/models/booking';
+import type { BookingApi } from '../common/models/booking';
+import { LiveSync, liveStoreKey } from '../common/models/live-sync';
+import type { LiveSyncModel } from '../common/models/live-sync';
+import type { Clock, KeyValueStore, LoadFailure, NewId } from '../common/ports';
 
 /** The coachee's API on their link: `GET /api/c/:token` (rejects with a `LoadFailure`), slots and booking. */
 export type CoacheeApi = BookingApi & {

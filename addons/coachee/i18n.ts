@@ -1,6 +1,6 @@
 /** UI strings of the coachee page, Dutch first and English. */
 import type { Locale } from '../../shared/protocol';
-import type { PickerStrings } from '../panel/components/slot-picker';
+import type { PickerStrings } from '../common/components/slot-picker';
 
 const nl = {
   title: 'Jouw coachingsessie',

@@ -3,7 +3,7 @@ import { meet } from '@googleworkspace/meet-addons';
 import { mountHostPanel } from '../hosts/boot/mount-host-panel';
 import { loadGoogleIdentity } from '../hosts/meet/google-identity';
 import { createMeetHost } from '../hosts/meet/meet-host';
-import { createLocalStore } from '../panel/shell/local-store';
+import { createLocalStore } from '../common/shell/local-store';
 
 const root = document.getElementById('app');
 /** The frame's session storage, or null where the browser blocks it (the token then lives in memory). */

@@ -1,7 +1,7 @@
 /** Bundle entry for the Microsoft Teams panel (`/panel/teams`) and its tab configuration frame (`/panel/teams?frame=config`). */
 import { app, authentication, pages } from '@microsoft/teams-js';
 import { mountHostPanel } from '../hosts/boot/mount-host-panel';
-import { createLocalStore } from '../panel/shell/local-store';
+import { createLocalStore } from '../common/shell/local-store';
 import { mountTeamsConfig } from '../hosts/teams/mount-teams-config';
 import { createTeamsHost } from '../hosts/teams/teams-host';
 

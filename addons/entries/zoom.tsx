@@ -3,7 +3,7 @@ import zoomSdk from '@zoom/appssdk';
 import { mountHostPanel } from '../hosts/boot/mount-host-panel';
 import { createZoomHost } from '../hosts/zoom/zoom-host';
 import { openLinksThroughHost } from '../hosts/zoom/zoom-links';
-import { createLocalStore } from '../panel/shell/local-store';
+import { createLocalStore } from '../common/shell/local-store';
 
 const root = document.getElementById('app');
 if (root) {

@@ -1,6 +1,6 @@
 /** Small parts the Zoom, Meet and Teams adapters share: the page's `?session=`, a language tag as nl/en, the token slot and theme listeners. */
 import type { Locale } from '../../shared/protocol';
-import type { KeyValueStore } from '../panel/ports';
+import type { KeyValueStore } from '../common/ports';
 import type { HostPort, HostTheme } from './host-port';
 
 /** The `?session=` of a page URL (a panel opened for one session), or null. */

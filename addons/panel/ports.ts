@@ -1,36 +1,5 @@
-/** Ports the DOM-free panel and coachee models depend on; the shells implement them with browser APIs. */
-import type { ClientMessage, ConversationModel, InvitePreview, Locale, PanelData, Session, SlotList, ReferralView } from '../../shared/protocol';
-
-/** A small string store that survives a reload (the shell backs it with `localStorage`). */
-export interface KeyValueStore {
-  get(key: string): string | null;
-  set(key: string, value: string): void;
-  remove(key: string): void;
-}
-
-/** The clock the models read; the shell corrects it by the server's clock offset. */
-export interface Clock {
-  /** Epoch milliseconds. */
-  now(): number;
-  /** Runs `fn` once after `ms`; returns a cancel function. */
-  schedule(fn: () => void, ms: number): () => void;
-}
-
-/** A fresh id that satisfies the wire `Id` shape (`[A-Za-z0-9_-]{8,64}`), e.g. `crypto.randomUUID()`. */
-export type NewId = () => string;
-
-/** An open live connection as the live-sync model sees it. */
-export interface LiveLink {
-  send(message: ClientMessage): void;
-  /** Asks the room for a fresh snapshot (after this replica could not follow an applied op). */
-  resync(): void;
-}
-
-/** A problem to show the user: an RFC 9457 title/detail pair from the API or the room. */
-export type Problem = { title: string; detail: string; status?: number };
-
-/** Why a load failed, as far as the panel needs to know. */
-export type LoadFailure = 'offline' | 'unauthorized' | 'not-found' | 'error';
+/** The panel's REST port; the generic ports (store, clock, ids, problems) live in addons/common/ports.ts. */
+import type { AlertList, BetweenSessions, ConversationModel, InvitePreview, Locale, PanelData, Session, SlotList, ReferralView } from '../../shared/protocol';
 
 /** The REST calls the panel makes (API v1, /work/shared/DESIGN.md); the shell implements them with `fetch`. */
 export interface PanelApi {
@@ -52,4 +21,10 @@ export interface PanelApi {
   publish(sessionId: string): Promise<Session>;
   /** `GET /api/sessions/:id`. */
   session(sessionId: string): Promise<Session>;
+  /** `GET /api/sessions/:id/between`: answers and alerts since the previous session (absent: the card stays empty). */
+  between?(sessionId: string): Promise<BetweenSessions>;
+  /** `GET /api/alerts?unread=true`: the coach's unread alerts (polled while the panel is open). */
+  alerts?(): Promise<AlertList>;
+  /** `POST /api/alerts/:id/read`. */
+  readAlert?(alertId: string): Promise<unknown>;
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Agenda } from '../../addons/panel/models/agenda';
 import { AgreementDraft } from '../../addons/panel/models/agreement-draft';
 import { Agreements } from '../../addons/panel/models/agreements';
-import { LiveSync, liveStoreKey } from '../../addons/panel/models/live-sync';
+import { LiveSync, liveStoreKey } from '../../addons/common/models/live-sync';
 import type { Op } from '../../shared/protocol';
 import { SESSION_ID, T0, agendaItem, idSource, liveState, manualClock, memoryStore, recordingLink } from './support';
 

@@ -1,6 +1,6 @@
 /** Test support for booking: the shared slot finder playing the server (slots, bookings by Idempotency-Key, injected failures). */
-import type { BookingApi } from '../../addons/panel/models/booking';
-import type { Problem } from '../../addons/panel/ports';
+import type { BookingApi } from '../../addons/common/models/booking';
+import type { Problem } from '../../addons/common/ports';
 import { findSlots } from '../../shared/slots/find-slots';
 import { toIsoWithOffset } from '../../shared/time/zone';
 import type { Session as SessionData } from '../../shared/protocol';

@@ -1,7 +1,7 @@
 /** Booking the next session: slots by local day, "more" up to the horizon, idempotent retries, 409/422/offline. */
 import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
-import { Booking, DAYS_PER_PAGE, groupByDay, HORIZON_DAYS, WINDOW_DAYS } from '../../addons/panel/models/booking';
+import { Booking, DAYS_PER_PAGE, groupByDay, HORIZON_DAYS, WINDOW_DAYS } from '../../addons/common/models/booking';
 import type { Session as SessionData, Slot } from '../../shared/protocol';
 import { DAY, ZONE, flush, server } from './booking-support';
 import { T0, idSource, manualClock } from './support';

@@ -70,7 +70,7 @@ describe('Meet host', () => {
     const b = createBoot({ host: host(fakeMeet().sdk, google.id, tokens), fetch: api.fetch, now: Date.now, language: 'nl-NL' });
     const running = b.run();
     await until(() => b.state.value.kind === 'sign-in');
-    expect(google.seen.config).toMatchObject({ client_id: CLIENT_ID, use_fedcm_for_prompt: false, auto_select: true });
+    expect(google.seen.config).toMatchObject({ client_id: CLIENT_ID, use_fedcm_for_prompt: false, auto_select: true, ux_mode: 'popup' });
     expect(google.seen.prompts).toBe(1);
     const slot = { id: 'google-button' } as unknown as HTMLElement;
     b.slotReady(slot);
@@ -116,5 +116,27 @@ describe('Meet host', () => {
     expect(b.state.value).toEqual({ kind: 'outside' });
     expect(google.seen.config).toBeUndefined();
     expect(api.requests).toEqual([]);
+  });
+});
+
+describe('Meet first run: a meeting no session knows', () => {
+  it('adds the coachee from the panel and links the session by the meeting id and code from getMeetingInfo', async () => {
+    const tokens = memoryStore();
+    const google = fakeGoogle();
+    const api = fakeApi({ signIn: () => ({ coach: 'coach-meet-09' }) });
+    const b = createBoot({ host: host(fakeMeet().sdk, google.id, tokens), fetch: api.fetch, now: Date.now, language: 'nl-NL' });
+    const running = b.run();
+    await until(() => google.seen.config !== undefined);
+    google.choose('google-id-token');
+    await running;
+    expect(b.state.value).toMatchObject({ kind: 'pick', inMeeting: true, firstRun: { trajectories: [], suggestions: [] } });
+    await b.addCoachee({ name: 'Lotte Jansen', email: 'lotte@example.nl' });
+    const opened = b.state.value;
+    expect(opened.kind).toBe('open');
+    const linkBody = api.requests.find((r) => r.path.endsWith('/meeting'))?.body;
+    expect(linkBody).toEqual({ host: 'meet', meetingId: MEETING.meetingId, code: MEETING.meetingCode });
+    const reopened = createBoot({ host: host(fakeMeet().sdk, fakeGoogle().id, tokens), fetch: api.fetch, now: Date.now, language: 'nl-NL' });
+    await reopened.run();
+    expect(reopened.state.value).toEqual(opened);
   });
 });

@@ -1,6 +1,6 @@
 /** The live-sync model against the room protocol: optimistic view, persisted queue, replays applied once, rejections, convergence. */
 import { describe, expect, it } from 'vitest';
-import { LiveSync, RETRY_AFTER_MS, liveStoreKey } from '../../addons/panel/models/live-sync';
+import { LiveSync, RETRY_AFTER_MS, liveStoreKey } from '../../addons/common/models/live-sync';
 import type { Op } from '../../shared/protocol';
 import { SESSION_ID, T0, applied, idSource, liveState, manualClock, memoryStore, recordingLink } from './support';
 

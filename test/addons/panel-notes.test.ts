@@ -1,9 +1,10 @@
 /** The panel's root model (load, offline copy, language and theme) and the private-notes model. */
 import { describe, expect, it } from 'vitest';
-import { LiveSync, liveStoreKey } from '../../addons/panel/models/live-sync';
+import { LiveSync, liveStoreKey } from '../../addons/common/models/live-sync';
 import { Notes, NOTES_SAVE_AFTER_MS } from '../../addons/panel/models/notes';
 import { Panel } from '../../addons/panel/models/panel';
-import type { LoadFailure, PanelApi } from '../../addons/panel/ports';
+import type { LoadFailure } from '../../addons/common/ports';
+import type { PanelApi } from '../../addons/panel/ports';
 import { findBuiltInModel } from '../../shared/models/builtin';
 import { referralChecklist } from '../../shared/models/referral';
 import type { PanelData } from '../../shared/protocol';

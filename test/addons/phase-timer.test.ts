@@ -1,7 +1,7 @@
 /** The phase timer: navigation as progress ops, time against each phase's share, and milestone announcements. */
 import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
-import { LiveSync, liveStoreKey } from '../../addons/panel/models/live-sync';
+import { LiveSync, liveStoreKey } from '../../addons/common/models/live-sync';
 import { PhaseTimer } from '../../addons/panel/models/phase-timer';
 import { findBuiltInModel } from '../../shared/models/builtin';
 import { phaseBudgetsMs } from '../../shared/reducers/progress';

@@ -1,12 +1,16 @@
 /** `npm run chaos` test projects (never part of `npm test`): `chaos-worker` inside workerd (real D1, Durable Objects, Queue), `chaos-browser` against `wrangler dev` in Chromium. */
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const migrations = await readD1Migrations(`${root}/worker/storage/migrations`);
 /** Seed of the injected faults: set `CHAOS_SEED` to replay a run. */
 const seed = process.env.CHAOS_SEED ?? String(Date.now() % 1_000_000_000);
+/** Names a developer's `.dev.vars` sets (wrangler reads it too): blanked, so no figure depends on that file. */
+const devVars = existsSync(`${root}/.dev.vars`) ? readFileSync(`${root}/.dev.vars`, 'utf8') : '';
+const blanked = Object.fromEntries([...devVars.matchAll(/^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/gm)].map((m) => [m[1]!, '']));
 
 export default defineConfig({
   root,
@@ -18,6 +22,7 @@ export default defineConfig({
             wrangler: { configPath: `${root}/wrangler.jsonc` },
             miniflare: {
               bindings: {
+                ...blanked,
                 TEST_MIGRATIONS: migrations,
                 CHAOS_SEED: seed,
                 CHAOS_RACE_IN_FLIGHT: process.env.CHAOS_RACE_IN_FLIGHT ?? '',

@@ -2,6 +2,7 @@
 import { sha256Hex } from '../http/hash';
 import { CRON_TASKS } from '../jobs/cron';
 import { insertHandoffs, pruneHandoffs, takeHandoff, type NewHandoff } from '../storage/handoffs';
+import { directoryDb } from '../storage/databases';
 
 /**
  * How long a hand-off code works. Google renders and stores the card that holds it, so it is short: a coach who clicks
@@ -54,4 +55,4 @@ export async function redeemHandoff(db: D1Database, code: string, nowMs: number)
 }
 
 /** Expired codes nobody used are removed on every cron run. */
-CRON_TASKS.push((env, nowMs) => pruneHandoffs(env.DB, nowMs));
+CRON_TASKS.push((env, nowMs) => pruneHandoffs(directoryDb(env), nowMs));

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 import { ApiProblem } from '../http/problem';
+import { coachDb } from '../storage/databases';
 import { verifyCoachToken, type CoachClaims } from './tokens';
 
 /**
@@ -38,4 +39,9 @@ export function unauthorized(detail: string, error: 'invalid_request' | 'invalid
   return new ApiProblem(401, type, detail, [{ in: 'header', field: 'authorization', pointer: '#/authorization', detail }], {
     'www-authenticate': `Bearer realm="api", error="${error}"`,
   });
+}
+
+/** The database of the signed-in coach (after `requireCoach`), through the storage seam. */
+export function ownDb(c: Context<AppEnv>): D1Database {
+  return coachDb(c.env, c.get('coachId'));
 }

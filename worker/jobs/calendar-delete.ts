@@ -7,7 +7,9 @@ import { DELETE_KIND, holdKey } from '../services/calendar-outbox';
 import { dropUnusedRetired, heldConnection, releaseDeleteHolds, type ConnectionProvider, type ConnectionRef } from '../storage/calendar-connections';
 import { stillReferenced } from '../storage/calendar-events';
 import { batch } from '../storage/sql';
+import { revokeUnused } from '../services/calendar-grants';
 import { JOB_HANDLERS, type Job } from './outbox';
+import { coachDb } from '../storage/databases';
 
 /** While the erasure that enqueued the job has not committed, wait this long and look again. */
 const UNCOMMITTED_RETRY_MS = 30_000;
@@ -27,7 +29,7 @@ const generation = (value: unknown): number | null | undefined => (typeof value 
 async function refOf(env: Env, coachId: string, job: Job, provider: ConnectionProvider, id: number | null | undefined): Promise<ConnectionRef> {
   if (id === null) throw new ProviderError(provider, 'auth', 'made through a connection that is gone: it cannot be deleted');
   if (id !== undefined) return id;
-  return (await heldConnection(env.DB, coachId, provider, await holdKey(job))) ?? 'latest';
+  return (await heldConnection(coachDb(env, coachId), coachId, provider, await holdKey(job))) ?? 'latest';
 }
 
 /**
@@ -51,7 +53,7 @@ export async function deleteExternal(env: Env, job: Job): Promise<void> {
   const connectionId = generation(job.connectionId);
   const meetingConnectionId = generation(job.meetingConnectionId);
   if (!coachId) throw Object.assign(new Error(`${DELETE_KIND} job names no coach`), { permanent: true });
-  if (await stillReferenced(env.DB, coachId, { externalId, connectionId, meetingId, meetingConnectionId })) {
+  if (await stillReferenced(coachDb(env, coachId), coachId, { externalId, connectionId, meetingId, meetingConnectionId })) {
     throw Object.assign(new Error(`${DELETE_KIND}: the erasure or switch has not committed (yet)`), { retryAfterMs: UNCOMMITTED_RETRY_MS });
   }
   try {
@@ -73,9 +75,14 @@ export async function deleteExternal(env: Env, job: Job): Promise<void> {
   await releaseHolds(env, coachId, job);
 }
 
-/** The job no longer needs its connections: release its holds and drop retired connections nothing else needs. */
+/**
+ * The job no longer needs its connections: release its holds and drop retired connections nothing else needs; a disconnected
+ * one is revoked at its provider first (see `revokeUnused`).
+ */
 export async function releaseHolds(env: Env, coachId: string, job: Job): Promise<void> {
-  await batch(env.DB, [releaseDeleteHolds(env.DB, coachId, await holdKey(job)), dropUnusedRetired(env.DB, coachId, Date.now())]);
+  const db = coachDb(env, coachId);
+  await batch(db, [releaseDeleteHolds(db, coachId, await holdKey(job)), dropUnusedRetired(db, coachId, Date.now())]);
+  await revokeUnused(env, db, coachId, Date.now());
 }
 
 JOB_HANDLERS.set(DELETE_KIND, deleteExternal);

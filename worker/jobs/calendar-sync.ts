@@ -1,5 +1,6 @@
 /** Outbox job `calendar.sync`: writes one session's invite into the coach's calendar (and its Zoom meeting), idempotent by our ids. */
 import { replaceBlock } from '../../shared/invite/block';
+import { meetCodeOf, teamsThreadOf } from '../../shared/meetings/join-url';
 import type { Env } from '../env';
 import { hashParts } from '../http/hash';
 import { configuredPublicUrl } from '../http/public-url';
@@ -7,6 +8,8 @@ import { ProviderError, type CalendarProvider, type EventPatch } from '../provid
 import { connectedCalendar } from '../services/calendar-connection';
 import { renderEventContent, type EventContent } from '../services/calendar-content';
 import { deleteJob, enqueueDeletes, SYNC_KIND } from '../services/calendar-outbox';
+import { linkStatements } from '../services/session-meetings';
+import { markReconnect, RECONNECT_RETRY_MS } from '../services/calendar-grants';
 import {
   adoptEvent,
   claimCalendarEvent,
@@ -24,6 +27,8 @@ import { getSessionById } from '../storage/sessions';
 import { run, sql } from '../storage/sql';
 import { errorSummary, isPermanent, JOB_HANDLERS } from './outbox';
 import { purgeMeeting, syncZoomMeeting, type SyncedMeeting } from './zoom-meeting';
+import { coachDb, directoryDb } from '../storage/databases';
+import { logError } from '../http/log';
 
 /** How often one job re-reads and merges after an etag mismatch (412) before leaving it to the outbox's retry. */
 const PRECONDITION_ATTEMPTS = 3;
@@ -44,11 +49,12 @@ let warnedNoPublicUrl = false;
  * @see https://learn.microsoft.com/en-us/graph/api/resources/event (transactionId)
  */
 export async function syncSession(env: Env, sessionId: string, nowMs = Date.now()): Promise<void> {
-  const session = await getSessionById(env.DB, sessionId);
+  const session = await getSessionById(directoryDb(env), sessionId);
   if (!session) return; // erased (or never stored): nothing to write
-  const ctx = await loadSessionContext(env.DB, env.NOTES_KEYS, session.coach_id, sessionId, false);
+  const db = coachDb(env, session.coach_id);
+  const ctx = await loadSessionContext(db, env.NOTES_KEYS, session.coach_id, sessionId, false);
   if (!ctx) return;
-  const claim = await claimCalendarEvent(env.DB, sessionId, ctx.coach.calendar_provider, nowMs);
+  const claim = await claimCalendarEvent(db, sessionId, ctx.coach.calendar_provider, nowMs);
   if (claim === null) return;
   if (claim === 'busy') throw Object.assign(new Error(`calendar sync of ${sessionId} is running elsewhere`), { retryAfterMs: BUSY_RETRY_MS });
   try {
@@ -56,9 +62,9 @@ export async function syncSession(env: Env, sessionId: string, nowMs = Date.now(
     if (base === null) throw noPublicUrl();
     await write(env, base, ctx, claim, nowMs);
   } catch (error) {
-    throw await failure(env, sessionId, error);
+    throw await failure(db, session.coach_id, sessionId, error);
   } finally {
-    await releaseLease(env.DB, sessionId, claim.lease_until ?? 0);
+    await releaseLease(db, sessionId, claim.lease_until ?? 0);
   }
 }
 
@@ -73,6 +79,7 @@ function noPublicUrl(): Error {
 
 async function write(env: Env, base: string, ctx: SessionContext, claim: CalendarEventRow, nowMs: number): Promise<void> {
   const sessionId = ctx.session.id;
+  const db = coachDb(env, ctx.coach.id);
   const { calendar, connectionId } = await connectedCalendar(env, ctx.coach.id, ctx.coach.calendar_provider);
   let rec = claim;
   if (rec.external_id !== null && (rec.provider !== calendar.name || rec.connection_id !== connectionId)) rec = await takeOverOrRetire(env, rec, calendar, connectionId);
@@ -89,7 +96,7 @@ async function write(env: Env, base: string, ctx: SessionContext, claim: Calenda
   let etag = rec.etag;
   let meetingUrl = meeting?.url ?? (conference ? rec.meeting_url : null);
   if (externalId === null) {
-    await markCreateStarted(env.DB, sessionId, nowMs);
+    await markCreateStarted(db, sessionId, nowMs);
     const created = await calendar.createEvent({
       eventKey: sessionId,
       title: content.title,
@@ -103,7 +110,7 @@ async function write(env: Env, base: string, ctx: SessionContext, claim: Calenda
     });
     externalId = created.externalId;
     etag = created.etag ?? null;
-    await recordCreated(env.DB, sessionId, calendar.name, externalId, etag, hash, connectionId);
+    await recordCreated(db, sessionId, calendar.name, externalId, etag, hash, connectionId);
     if (rec.create_started_at !== null) {
       // An earlier attempt may have made the event with older content (its answer lost): the create returned that one, so merge.
       const merged = await mergeBlock(calendar, externalId, content, location);
@@ -121,7 +128,7 @@ async function write(env: Env, base: string, ctx: SessionContext, claim: Calenda
 
   const meetingHost = meeting ? 'zoom' : conference && meetingUrl ? (calendar.flags.conference as 'meet' | 'teams') : null;
   const kept = await recordSynced(
-    env.DB,
+    db,
     sessionId,
     {
       provider: calendar.name,
@@ -136,9 +143,11 @@ async function write(env: Env, base: string, ctx: SessionContext, claim: Calenda
       meeting_hash: meeting?.hash ?? null,
       syncedSeq: ctx.session.seq,
       meetingHost,
-      hostMeetingId: meetingHost === null || meetingUrl === null ? null : hostMeetingId(meetingHost, meetingUrl, meeting),
+      hostMeetingId: meetingHost === null || meetingUrl === null ? null : (hostMeetingId(meetingHost, meetingUrl, meeting) ?? (await threadOfShortLink(calendar, meetingHost, meetingUrl))),
     },
     Date.now(),
+    // The join link itself too: Teams' short links carry no chat thread, so the link is what a panel can match them by.
+    meetingHost && meetingUrl ? linkStatements(db, ctx.coach.id, sessionId, { host: meetingHost, joinUrl: meetingUrl }, Date.now()) : [],
   );
   if (!kept) await purgeAfterErasure(env, ctx.coach.id, calendar, externalId, meeting);
 }
@@ -178,7 +187,7 @@ async function takeOverOrRetire(env: Env, rec: CalendarEventRow, calendar: Calen
   if (rec.provider === calendar.name && connectionId !== null && rec.external_id !== null) {
     const reached = await calendar.getEvent(rec.external_id);
     if (reached) {
-      await adoptEvent(env.DB, rec.session_id, rec.connection_id, connectionId, reached.etag ?? null);
+      await adoptEvent(coachDb(env, rec.coach_id), rec.session_id, rec.connection_id, connectionId, reached.etag ?? null);
       return { ...rec, connection_id: connectionId, etag: reached.etag ?? rec.etag };
     }
   }
@@ -195,14 +204,14 @@ async function retireEvent(env: Env, rec: CalendarEventRow, provider: string): P
   } else {
     await enqueueDeletes(env, [deleteJob({ ...rec, meeting_provider: null, meeting_id: null })]);
   }
-  await forgetEvent(env.DB, rec.session_id, provider);
+  await forgetEvent(coachDb(env, rec.coach_id), rec.session_id, provider);
   return { ...rec, provider, connection_id: null, external_id: null, etag: null, content_hash: null };
 }
 
 /** The coach stopped hosting on Zoom: the meeting we made is handed to the outbox for deletion. */
 async function retireMeeting(env: Env, rec: CalendarEventRow): Promise<CalendarEventRow> {
   if (rec.meeting_id !== null) await enqueueDeletes(env, [deleteJob({ ...rec, provider: 'local', external_id: null })]);
-  await forgetMeeting(env.DB, rec.session_id);
+  await forgetMeeting(coachDb(env, rec.coach_id), rec.session_id);
   return { ...rec, meeting_provider: null, meeting_id: null, meeting_url: null, meeting_hash: null };
 }
 
@@ -218,38 +227,48 @@ async function purgeAfterErasure(env: Env, coachId: string, calendar: CalendarPr
 }
 
 /** Removes a local event row outright (not just cancelled): nothing of it stays in D1 or the feed. */
-const removeLocalEvent = (env: Env, coachId: string, id: string) => run(sql(env.DB)`DELETE FROM local_events WHERE coach_id = ${coachId} AND id = ${id}`);
+const removeLocalEvent = (env: Env, coachId: string, id: string) => run(sql(coachDb(env, coachId))`DELETE FROM local_events WHERE coach_id = ${coachId} AND id = ${id}`);
+
+/** A Teams join link without its chat thread (the short `/meet/<id>` format) asks Graph for it; best effort, never failing the sync. */
+async function threadOfShortLink(calendar: CalendarProvider, host: 'meet' | 'teams' | 'zoom', url: string): Promise<string | null> {
+  if (host !== 'teams' || !calendar.meetingThread) return null;
+  return calendar.meetingThread(url).catch(() => null);
+}
 
 /** The id a host uses for the meeting, for `GET /api/sessions/by-meeting`: Zoom's meeting number, Meet's code, Teams' thread id. */
 function hostMeetingId(host: 'meet' | 'teams' | 'zoom', url: string, meeting: SyncedMeeting | null): string | null {
   if (host === 'zoom') return meeting?.id ?? null;
-  const path = pathOf(url);
-  if (host === 'meet') return /^\/([a-z]{3}-[a-z]{4}-[a-z]{3})\b/.exec(path)?.[1] ?? null;
-  const thread = /\/meetup-join\/([^/]+)/.exec(path)?.[1];
-  return thread === undefined ? null : decodeURIComponent(thread);
+  return host === 'meet' ? meetCodeOf(url) : teamsThreadOf(url);
 }
 
-/** The path of a URL, or '' when it is not one. */
-function pathOf(url: string): string {
+/**
+ * The provider refused the coach's grant (revoked, expired, consent withdrawn): no retry can fix that, only the coach. The
+ * connection is marked for reconnecting (shown in `GET /api/me`, the panel and /app) and the session stays `pending`, not
+ * failed: cron asks for it again after RECONNECT_RETRY_MS, and reconnecting asks for every pending session at once.
+ */
+async function awaitReconnect(db: D1Database, coachId: string, sessionId: string, error: ProviderError): Promise<Error> {
   try {
-    return new URL(url).pathname;
-  } catch {
-    return '';
+    await markReconnect(db, coachId, error.provider, Date.now());
+    await recordFailure(db, sessionId, 'pending', error.message, Date.now() + RECONNECT_RETRY_MS);
+  } catch (recordError) {
+    logError('calendar sync: could not record the refused grant', recordError);
   }
+  return Object.assign(new Error(error.message, { cause: error }), { permanent: true });
 }
 
 /**
  * Records a failed attempt and returns what the consumer should see: retryable failures (rate limits, outages, etag races,
  * D1 hiccups) keep the session `pending` and are retried; the rest (and errors marked `permanent`) mark it `failed` and are acked.
  */
-async function failure(env: Env, sessionId: string, error: unknown): Promise<Error> {
+async function failure(db: D1Database, coachId: string, sessionId: string, error: unknown): Promise<Error> {
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ProviderError && error.kind === 'auth') return awaitReconnect(db, coachId, sessionId, error);
   const retry = !isPermanent(error) && (!(error instanceof ProviderError) || error.retryable || error.kind === 'precondition');
   const retryAfterMs = (error as { retryAfterMs?: number } | null)?.retryAfterMs ?? 0;
   try {
-    await recordFailure(env.DB, sessionId, retry ? 'pending' : 'failed', message, retry ? Date.now() + retryAfterMs : null);
+    await recordFailure(db, sessionId, retry ? 'pending' : 'failed', message, retry ? Date.now() + retryAfterMs : null);
   } catch (recordError) {
-    console.error('calendar sync: could not record the failure', (recordError as Error).message);
+    logError('calendar sync: could not record the failure', recordError);
   }
   if (retry) return error instanceof Error ? error : new Error(message);
   return Object.assign(new Error(message, { cause: error }), { permanent: true });

@@ -6,6 +6,8 @@ import { DELETE_KIND, deleteJob, enqueueDeletes, requestCalendarSync, SYNC_KIND 
 import { ERASE_HOOKS, ERASE_PREPARE_HOOKS } from '../services/erase';
 import { dropUnusedRetired, sweepDeleteHolds } from '../storage/calendar-connections';
 import { endedSinceSync, externalOfSessions, stalePending } from '../storage/calendar-events';
+import { allCoachDbs, coachDb, directoryDb } from '../storage/databases';
+import { getSessionById } from '../storage/sessions';
 import { run } from '../storage/sql';
 import { CRON_TASKS } from './cron';
 import { DEAD_LETTER_HANDLERS } from './outbox';
@@ -18,19 +20,22 @@ export const STALE_PENDING_MS = 10 * 60_000;
 export const HOLD_MAX_AGE_MS = 14 * 24 * 3600_000;
 
 /** A planned or booked session goes into the coach's calendar through the outbox. */
-CALENDAR_HOOKS.push((env, sessionId) => requestCalendarSync(env, [sessionId], 'booked'));
+CALENDAR_HOOKS.push((env, sessionId, coachId) => requestCalendarSync(env, coachDb(env, coachId), [sessionId], 'booked'));
 
 /**
  * At session end the invite gets its final state (new agreements), once, for sessions changed since their last sync. Coaches
  * publish during the session; this catches what was added after the last publish. Never on every keystroke.
  */
 CRON_TASKS.push(async (env, nowMs) => {
-  const ended = await endedSinceSync(env.DB, nowMs - ENDED_LOOKBACK_MS, nowMs);
-  await requestCalendarSync(
-    env,
-    ended.map((s) => s.id),
-    'end',
-  );
+  for (const db of allCoachDbs(env)) {
+    const ended = await endedSinceSync(db, nowMs - ENDED_LOOKBACK_MS, nowMs);
+    await requestCalendarSync(
+      env,
+      db,
+      ended.map((s) => s.id),
+      'end',
+    );
+  }
 });
 
 /**
@@ -40,26 +45,33 @@ CRON_TASKS.push(async (env, nowMs) => {
  * duplicate of a job that did arrive is harmless: the sync takes a lease and writes nothing that did not change.
  */
 CRON_TASKS.push(async (env, nowMs) => {
-  const stuck = await stalePending(env.DB, nowMs - STALE_PENDING_MS, nowMs - ENDED_LOOKBACK_MS);
-  await requestCalendarSync(
-    env,
-    stuck.map((s) => s.id),
-    'retry',
-    nowMs,
-  );
+  for (const db of allCoachDbs(env)) {
+    const stuck = await stalePending(db, nowMs - STALE_PENDING_MS, nowMs - ENDED_LOOKBACK_MS);
+    await requestCalendarSync(
+      env,
+      db,
+      stuck.map((s) => s.id),
+      'retry',
+      nowMs,
+    );
+  }
 });
 
 /** Retired connections go once nothing needs them (most go right after their last delete job); holds of lost jobs expire. */
 CRON_TASKS.push(async (env, nowMs) => {
-  await sweepDeleteHolds(env.DB, nowMs - HOLD_MAX_AGE_MS);
-  await run(dropUnusedRetired(env.DB, null, nowMs));
+  for (const db of allCoachDbs(env)) {
+    await sweepDeleteHolds(db, nowMs - HOLD_MAX_AGE_MS);
+    await run(dropUnusedRetired(db, null, nowMs));
+  }
 });
 
 /** A sync that ran out of retries: the session shows "could not be written" instead of staying "not yet in calendar". */
 DEAD_LETTER_HANDLERS.set(SYNC_KIND, async (env, job) => {
   if (typeof job.sessionId !== 'string') return;
   // Only a session still waiting: a later job may already have written it.
-  await env.DB.prepare("UPDATE sessions SET calendar_status = 'failed' WHERE id = ?1 AND calendar_status = 'pending'").bind(job.sessionId).run();
+  const session = await getSessionById(directoryDb(env), job.sessionId);
+  if (!session) return;
+  await coachDb(env, session.coach_id).prepare("UPDATE sessions SET calendar_status = 'failed' WHERE id = ?1 AND calendar_status = 'pending'").bind(job.sessionId).run();
 });
 
 /** A delete that ran out of retries gives up its hold on the connection (which may then be dropped). */
@@ -73,7 +85,7 @@ DEAD_LETTER_HANDLERS.set(DELETE_KIND, async (env, job) => {
  * (that generation is kept for exactly this).
  */
 ERASE_PREPARE_HOOKS.push(async (env, coachee, sessionIds) => {
-  const rows = await externalOfSessions(env.DB, coachee.coach_id, sessionIds);
+  const rows = await externalOfSessions(coachDb(env, coachee.coach_id), coachee.coach_id, sessionIds);
   await enqueueDeletes(env, rows.map(deleteJob));
 });
 

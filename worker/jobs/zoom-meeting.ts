@@ -7,6 +7,7 @@ import type { EventContent } from '../services/calendar-content';
 import { deleteJob, enqueueDeletes } from '../services/calendar-outbox';
 import { adoptMeeting, forgetMeeting, recordMeeting, type CalendarEventRow } from '../storage/calendar-events';
 import type { SessionContext } from '../storage/session-context';
+import { coachDb } from '../storage/databases';
 
 /** The session's meeting after a sync: its id, join URL, the hash of what it says and the Zoom connection generation that made it. */
 export type SyncedMeeting = { id: string; url: string; hash: string | null; connectionId: number | null };
@@ -23,6 +24,7 @@ export type SyncedMeeting = { id: string; url: string; hash: string | null; conn
  */
 export async function syncZoomMeeting(env: Env, ctx: SessionContext, rec: CalendarEventRow, content: EventContent): Promise<SyncedMeeting | null> {
   const sessionId = ctx.session.id;
+  const db = coachDb(env, ctx.coach.id);
   let recorded = rec.meeting_provider === 'zoom' && rec.meeting_id !== null && rec.meeting_url !== null ? { id: rec.meeting_id, url: rec.meeting_url } : null;
   const connected = await connectedZoom(env, ctx.coach.id, { findExisting: async () => recorded?.id ?? null });
   if (!connected) return recorded ? { ...recorded, hash: rec.meeting_hash, connectionId: rec.meeting_connection_id } : null;
@@ -30,10 +32,10 @@ export async function syncZoomMeeting(env: Env, ctx: SessionContext, rec: Calend
 
   if (recorded && rec.meeting_connection_id !== connectionId) {
     if (await zoom.getMeeting(recorded.id)) {
-      await adoptMeeting(env.DB, sessionId, rec.meeting_connection_id, connectionId);
+      await adoptMeeting(db, sessionId, rec.meeting_connection_id, connectionId);
     } else {
       await enqueueDeletes(env, [deleteJob({ ...rec, provider: 'local', external_id: null })]);
-      await forgetMeeting(env.DB, sessionId);
+      await forgetMeeting(db, sessionId);
       recorded = null;
     }
   }
@@ -46,12 +48,12 @@ export async function syncZoomMeeting(env: Env, ctx: SessionContext, rec: Calend
       return { ...recorded, hash, connectionId };
     } catch (error) {
       if (!(error instanceof ProviderError && error.kind === 'not_found')) throw error;
-      await forgetMeeting(env.DB, sessionId);
+      await forgetMeeting(db, sessionId);
       recorded = null;
     }
   }
   const created = await zoom.createMeeting({ meetingKey: sessionId, ...fields });
-  await recordMeeting(env.DB, sessionId, 'zoom', connectionId, created.meetingId, created.joinUrl, hash);
+  await recordMeeting(db, sessionId, 'zoom', connectionId, created.meetingId, created.joinUrl, hash);
   return { id: created.meetingId, url: created.joinUrl, hash, connectionId };
 }
 

@@ -16,6 +16,11 @@ import {
 import { getSession, toSession } from '../storage/sessions';
 import { batch, StorageError, type Query } from '../storage/sql';
 import { checkStart, clearanceOf, loadBookingInputs, overlapConflict, type BookingScope } from '../services/booking-inputs';
+import { cancelSessionNow, changeAnswer, checkBookingLimits, moveSessionNow, type CancelRequest, type ChangeAnswer, type MoveRequest } from '../services/session-change';
+import type { CancelledSession } from '../../shared/protocol';
+import { coachDb } from '../storage/databases';
+import type { CoacheeRow } from '../storage/coachees';
+import { eraseCoacheeNow } from '../services/erase';
 
 /** Book the next session of an engagement at `startMs`; a repeated `idempotencyKey` with the same `requestHash` answers the first booking. */
 export type NextBookingRequest = BookingScope & { startMs: number; idempotencyKey: string; requestHash: string };
@@ -54,8 +59,23 @@ export class CoachBooking extends DurableObject<Env> {
     return this.serial.run(() => answer(() => this.planNow(req)));
   }
 
+  /** Cancels an upcoming session, one at a time with this coach's bookings (so a slot is freed exactly once). */
+  cancel(req: CancelRequest): Promise<ChangeAnswer<CancelledSession>> {
+    return this.serial.run(() => changeAnswer(() => cancelSessionNow(this.env, req)));
+  }
+
+  /** Erases a coachee (services/erase.ts), one at a time with this coach's bookings, so none lands half-way through. */
+  eraseCoachee(coachee: CoacheeRow): Promise<void> {
+    return this.serial.run(() => eraseCoacheeNow(this.env, coachee));
+  }
+
+  /** Moves an upcoming session, with the same overlap guarantees as a booking. */
+  reschedule(req: MoveRequest): Promise<ChangeAnswer<{ moved: boolean; session: Session }>> {
+    return this.serial.run(() => changeAnswer(() => moveSessionNow(this.env, req)));
+  }
+
   private async bookNextNow(req: NextBookingRequest): Promise<{ created: boolean; session: Session }> {
-    const db = this.env.DB;
+    const db = coachDb(this.env, req.coachId);
     const earlier = await findBookingRequest(db, req.coachId, req.idempotencyKey);
     if (earlier && earlier.request_hash !== req.requestHash) {
       throw new ApiProblem(422, '/problems/idempotency-key-reused', 'This Idempotency-Key was already used for a different booking; use a new key for a new request', [
@@ -68,6 +88,7 @@ export class CoachBooking extends DurableObject<Env> {
     const nowMs = Date.now();
     const inputs = await loadBookingInputs(this.env, req, req.startMs, req.startMs + 1);
     checkStart(inputs, req.startMs, nowMs);
+    await checkBookingLimits(this.env, req, req.startMs, nowMs, inputs.rules, true);
     const c = inputs.context;
     const session: NewSession = {
       id: crypto.randomUUID(),
@@ -106,20 +127,21 @@ export class CoachBooking extends DurableObject<Env> {
       created_at: Date.now(),
     };
     const none: Clearance = { beforeMs: 0, afterMs: 0 };
-    return { created: true, session: await this.insert([insertSessionIfFree(this.env.DB, session, none)], 0, session) };
+    return { created: true, session: await this.insert([insertSessionIfFree(coachDb(this.env, session.coach_id), session, none)], 0, session) };
   }
 
   /** Runs the writes as one D1 batch; the statement at `sessionIndex` inserts the session or, when the time is taken, nothing. */
   private async insert(writes: Query[], sessionIndex: number, session: NewSession): Promise<Session> {
+    const db = coachDb(this.env, session.coach_id);
     let results: D1Result[];
     try {
-      results = await batch(this.env.DB, writes);
+      results = await batch(db, writes);
     } catch (e) {
       if (e instanceof StorageError && e.isUniqueViolation) throw overlapConflict();
       throw e;
     }
     if (results[sessionIndex]?.meta.changes !== 1) throw overlapConflict();
-    const row = await getSession(this.env.DB, session.coach_id, session.id);
+    const row = await getSession(db, session.coach_id, session.id);
     if (!row) throw new Error(`session ${session.id} vanished after insert`);
     return toSession(row);
   }

@@ -10,6 +10,7 @@ import { endpoint } from '../http/endpoint';
 import { ApiProblem, notFound } from '../http/problem';
 import { devOnly } from '../http/dev-only';
 import { getCoach, upsertCoachByEmail } from '../storage/coaches';
+import { coachDb, directoryDb } from '../storage/databases';
 
 /** Routes under `/api/auth`. */
 export const authRoutes = new Hono<AppEnv>();
@@ -31,7 +32,7 @@ endpoint(
     response: Token,
   },
   async (c, { body }) => {
-    const coach = await upsertCoachByEmail(c.env.DB, body.email, body.name, Date.now());
+    const coach = await upsertCoachByEmail(directoryDb(c.env), body.email, body.name, Date.now());
     return c.json({ token: await issueCoachToken(c.env, coach.id) });
   },
 );
@@ -51,7 +52,7 @@ endpoint(
     if (!mayRenew(claims, nowSeconds())) {
       throw unauthorized(`Your sign-in is more than ${MAX_SIGN_IN_AGE_SECONDS / 3600} hours old; sign in again`, 'invalid_token', '/problems/sign-in-too-old');
     }
-    const coach = await getCoach(c.env.DB, claims.coachId);
+    const coach = await getCoach(coachDb(c.env, claims.coachId), claims.coachId);
     if (!coach) throw notFound('Coach');
     return c.json({ token: await issueCoachToken(c.env, coach.id, claims.authTime ?? undefined) });
   },
@@ -75,8 +76,8 @@ endpoint(
     response: Token,
   },
   async (c, { body }) => {
-    const handed = await redeemHandoff(c.env.DB, body.code, Date.now());
-    const coach = handed ? await getCoach(c.env.DB, handed.coachId) : null;
+    const handed = await redeemHandoff(directoryDb(c.env), body.code, Date.now());
+    const coach = handed ? await getCoach(coachDb(c.env, handed.coachId), handed.coachId) : null;
     if (!handed || !coach) throw codeRefused();
     return c.json({ token: await issueCoachToken(c.env, coach.id, handed.authTime) });
   },

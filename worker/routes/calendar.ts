@@ -10,11 +10,13 @@ import { publicUrl } from '../http/public-url';
 import { OAUTH_CLIENT_SECRETS, oauthClientOf } from '../services/calendar-connection';
 import { requestCalendarSync } from '../services/calendar-outbox';
 import { connectAccount, disconnectAccount } from '../services/calendar-switch';
+import { requestRevocation, revokeUnused } from '../services/calendar-grants';
 import { getCoach, toCoach } from '../storage/coaches';
 import { toSession } from '../storage/sessions';
 import { ms } from '../storage/time';
 import { currentCoach } from './me';
 import { ownSession } from './sessions';
+import { coachDb } from '../storage/databases';
 
 /** Routes under `/api/me/calendar` and `/api/sessions/:id/publish`. */
 export const calendarRoutes = new Hono<AppEnv>();
@@ -53,7 +55,7 @@ endpoint(
     const coach = await currentCoach(c);
     const credentials = { accessToken: body.accessToken, ...(body.refreshToken ? { refreshToken: body.refreshToken } : {}), ...(body.expiresAt ? { expiresAtMs: ms(body.expiresAt) } : {}) };
     await connectAccount(c.env, coach, body.provider, credentials, body.calendarId ?? null, Date.now());
-    return c.json(toCoach((await getCoach(c.env.DB, coach.id)) ?? coach, publicUrl(c)));
+    return c.json(toCoach((await getCoach(coachDb(c.env, coach.id), coach.id)) ?? coach, publicUrl(c)));
   },
 );
 
@@ -65,14 +67,19 @@ endpoint(
     path: '/me/calendar',
     tag: 'me',
     summary:
-      'Disconnects the calendar (back to the embedded local calendar and its iCalendar feed; upcoming sessions move there) or, with ?provider=zoom, Zoom. The old tokens are kept, unused, only until the events and meetings made with them that still need deleting are deleted.',
+      'Disconnects the calendar (back to the embedded local calendar and its iCalendar feed; upcoming sessions move there) or, with ?provider=zoom, Zoom, and revokes the grant at the provider (Google, Zoom; Microsoft has no revocation endpoint). The old tokens are kept, unused, only until the events and meetings made with them that still need deleting are deleted; the revocation follows right then (cron).',
     query: ConnectionDelete,
     response: Coach,
   },
   async (c, { query }) => {
     const coach = await currentCoach(c);
-    await disconnectAccount(c.env, coach, query.provider, Date.now());
-    return c.json(toCoach((await getCoach(c.env.DB, coach.id)) ?? coach, publicUrl(c)));
+    const db = coachDb(c.env, coach.id);
+    const nowMs = Date.now();
+    const provider = query.provider === 'zoom' ? 'zoom' : coach.calendar_provider;
+    if (provider !== 'local') await requestRevocation(db, coach.id, provider, nowMs);
+    await disconnectAccount(c.env, coach, query.provider, nowMs);
+    await revokeUnused(c.env, db, coach.id, nowMs);
+    return c.json(toCoach((await getCoach(db, coach.id)) ?? coach, publicUrl(c)));
   },
 );
 
@@ -89,7 +96,7 @@ endpoint(
   },
   async (c) => {
     const row = await ownSession(c);
-    await requestCalendarSync(c.env, [row.id], row.seq);
+    await requestCalendarSync(c.env, coachDb(c.env, row.coach_id), [row.id], row.seq);
     return c.json(toSession({ ...row, calendar_status: 'pending' }), 202);
   },
 );

@@ -11,6 +11,8 @@ import { currentSessionOfEngagement, neighbours } from '../storage/sessions';
 import { iso } from '../storage/time';
 import { engagementOfLink } from '../services/coachee-link';
 import { applyThroughRoom, connectToRoom, restOpId, roomOf } from '../services/room';
+import { coacheeJourney, requireOpen } from '../services/coachee-journey';
+import { coachDb } from '../storage/databases';
 
 /** Routes under `/api/c/:token`. */
 export const coacheeLinkRoutes = new Hono<AppEnv>();
@@ -19,22 +21,25 @@ const M = '/api/c';
 async function resolve(c: Context<AppEnv>) {
   const nowMs = Date.now();
   const engagement = await engagementOfLink(c.env, param(c, 'token'), nowMs);
-  const session = await currentSessionOfEngagement(c.env.DB, engagement.id, nowMs);
+  const session = await currentSessionOfEngagement(coachDb(c.env, engagement.coach_id), engagement.id, nowMs);
   return { engagement, session, nowMs };
 }
 
+/** The link's current session, for a change through the link: 409 when there is none or the trajectory is closed. */
 async function requireSession(c: Context<AppEnv>) {
   const r = await resolve(c);
+  requireOpen(r.engagement);
   if (!r.session) throw new ApiProblem(409, '/problems/no-session', 'There is no session planned yet');
   return { ...r, session: r.session };
 }
 
 endpoint(coacheeLinkRoutes, M, { method: 'get', path: '/:token', tag: 'coachee', auth: 'capability', summary: 'The coachee\'s view of their current session.', response: CoacheeView }, async (c) => {
-  const { engagement, session } = await resolve(c);
-  const [coach, coachee] = await Promise.all([getCoach(c.env.DB, engagement.coach_id), getCoachee(c.env.DB, engagement.coach_id, engagement.coachee_id)]);
+  const { engagement, session, nowMs } = await resolve(c);
+  const db = coachDb(c.env, engagement.coach_id);
+  const [coach, coachee] = await Promise.all([getCoach(db, engagement.coach_id), getCoachee(db, engagement.coach_id, engagement.coachee_id)]);
   if (!coach || !coachee) throw notFound('Link');
   const snap = session ? await roomOf(c.env, session.id).snapshot(session.id, 'coachee') : null;
-  const next = session ? (await neighbours(c.env.DB, session)).next : null;
+  const next = session ? (await neighbours(db, session)).next : null;
   c.header('cache-control', 'no-store');
   return c.json({
     coachName: coach.name,
@@ -49,6 +54,7 @@ endpoint(coacheeLinkRoutes, M, { method: 'get', path: '/:token', tag: 'coachee',
     seq: snap?.seq ?? 0,
     expiresAt: iso(engagement.link_expires_at),
     inviteFiles: coach.calendar_provider === 'local',
+    ...(await coacheeJourney(c.env, engagement, coach, coachee, nowMs)),
   } satisfies CoacheeView);
 });
 
@@ -67,6 +73,6 @@ endpoint(coacheeLinkRoutes, M, { method: 'patch', path: '/:token/agreements/:id'
 });
 
 endpoint(coacheeLinkRoutes, M, { method: 'get', path: '/:token/live', tag: 'coachee', auth: 'capability', summary: 'WebSocket upgrade for the coachee\'s live view.', status: 101 }, async (c) => {
-  const { session } = await requireSession(c);
-  return connectToRoom(c.env, c.req.raw, session.id, 'coachee');
+  const { session, engagement } = await requireSession(c);
+  return connectToRoom(c.env, c.req.raw, session.id, { actor: 'coachee', expiresAtMs: engagement.link_expires_at, engagementId: engagement.id, linkVersion: engagement.link_version });
 });

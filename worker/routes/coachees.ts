@@ -3,12 +3,13 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { Coachee, CoacheeCreate, CoacheeExport, CoacheePatch } from '../../shared/protocol';
 import type { AppEnv } from '../env';
-import { requireCoach } from '../auth/require-coach';
+import { requireCoach, ownDb } from '../auth/require-coach';
 import { endpoint, param } from '../http/endpoint';
 import { notFound } from '../http/problem';
 import { createCoachee, getCoachee, listCoachees, toCoachee, updateCoachee } from '../storage/coachees';
 import { eraseCoachee } from '../services/erase';
 import { exportCoachee } from '../services/export';
+import { coachDb } from '../storage/databases';
 
 /** Routes under `/api/coachees`. */
 export const coacheeRoutes = new Hono<AppEnv>();
@@ -16,11 +17,11 @@ coacheeRoutes.use('*', requireCoach);
 const M = '/api/coachees';
 
 endpoint(coacheeRoutes, M, { method: 'get', path: '/', tag: 'coachees', summary: 'The coach\'s coachees, newest first.', response: z.array(Coachee) }, async (c) =>
-  c.json((await listCoachees(c.env.DB, c.get('coachId'))).map(toCoachee)),
+  c.json((await listCoachees(ownDb(c), c.get('coachId'))).map(toCoachee)),
 );
 
 endpoint(coacheeRoutes, M, { method: 'post', path: '/', tag: 'coachees', summary: 'Adds a coachee.', body: CoacheeCreate, response: Coachee, status: 201 }, async (c, { body }) => {
-  const row = await createCoachee(c.env.DB, {
+  const row = await createCoachee(ownDb(c), {
     id: crypto.randomUUID(),
     coach_id: c.get('coachId'),
     name: body.name,
@@ -34,7 +35,7 @@ endpoint(coacheeRoutes, M, { method: 'post', path: '/', tag: 'coachees', summary
 });
 
 async function found(c: { env: AppEnv['Bindings'] }, coachId: string, id: string) {
-  const row = await getCoachee(c.env.DB, coachId, id);
+  const row = await getCoachee(coachDb(c.env, coachId), coachId, id);
   if (!row) throw notFound('Coachee');
   return row;
 }
@@ -53,7 +54,7 @@ endpoint(coacheeRoutes, M, { method: 'patch', path: '/:id', tag: 'coachees', sum
     time_zone: body.timeZone ?? row.time_zone,
     invite_mode: body.inviteMode === undefined ? row.invite_mode : body.inviteMode,
   };
-  await updateCoachee(c.env.DB, next);
+  await updateCoachee(coachDb(c.env, row.coach_id), next);
   return c.json(toCoachee(next));
 });
 

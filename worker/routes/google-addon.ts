@@ -18,6 +18,7 @@ import { requestCalendarSync } from '../services/calendar-outbox';
 import type { CoachRow } from '../storage/coaches';
 import { loadSessionContext } from '../storage/session-context';
 import { getSession } from '../storage/sessions';
+import { coachDb, directoryDb } from '../storage/databases';
 
 /** Routes under `/addons/google`. */
 export const googleAddonRoutes = new Hono<AppEnv>();
@@ -81,7 +82,7 @@ async function identify(c: Context<AppEnv>, event: AddonEvent): Promise<{ coach:
   const check = await verifyUserToken(token, addonConfig(c.env)?.clientId ?? '');
   if (!check.ok) throw check.keysUnavailable ? keysUnavailable() : userTokenRejected(check.reason);
   const user = { subject: check.subject, email: check.email, emailAuthoritative: check.emailAuthoritative };
-  return { coach: await coachForGoogleUser(c.env.DB, user, Date.now()), user };
+  return { coach: await coachForGoogleUser(directoryDb(c.env), user, Date.now()), user };
 }
 
 /** What to tell a Google user who is no coach of ours yet: open the panel once, or (for an address Google cannot vouch for) why that will not link. */
@@ -111,13 +112,13 @@ function cardContext(c: Context<AppEnv>, event: AddonEvent, coach: CoachRow): Ca
 
 /** Stores the hand-off codes the response's links carry, then answers it. */
 async function send(c: Context<AppEnv>, codes: HandoffCodes, response: object): Promise<Response> {
-  await codes.save(c.env.DB, Date.now());
+  await codes.save(directoryDb(c.env), Date.now());
   return c.json(response);
 }
 
 /** One session of the coach as the event card shows it (read without notes), or null. */
 async function sessionView(c: Context<AppEnv>, coachId: string, sessionId: string): Promise<SessionView | null> {
-  const ctx = await loadSessionContext(c.env.DB, c.env.NOTES_KEYS, coachId, sessionId, false);
+  const ctx = await loadSessionContext(coachDb(c.env, coachId), c.env.NOTES_KEYS, coachId, sessionId, false);
   if (!ctx) return null;
   const { session, coachee, state } = ctx;
   return { id: session.id, coacheeName: coachee.name, startsAtMs: session.starts_at, endsAtMs: session.ends_at, calendarStatus: session.calendar_status, agenda: state.agenda, agreements: state.agreements };
@@ -142,7 +143,7 @@ endpoint(
     const { coach, user } = await identify(c, body);
     if (!coach) return c.json(pushCard(connectCard(body, user)));
     const ctx = cardContext(c, body, coach);
-    const rows = await upcomingSessions(c.env.DB, coach.id, Date.now(), UPCOMING);
+    const rows = await upcomingSessions(coachDb(c.env, coach.id), coach.id, Date.now(), UPCOMING);
     const sessions = rows.map((r) => ({ id: r.id, coacheeName: r.coachee_name, startsAtMs: r.starts_at, endsAtMs: r.ends_at, calendarStatus: r.calendar_status }));
     return send(c, ctx.codes, pushCard(homeCard(ctx, coach.name, sessions)));
   },
@@ -165,7 +166,7 @@ endpoint(
     if (!coach) return c.json(pushCard(connectCard(body, user)));
     const ctx = cardContext(c, body, coach);
     const eventId = body.calendar?.id;
-    const sessionId = eventId ? await sessionIdForGoogleEvent(c.env.DB, coach.id, eventId) : null;
+    const sessionId = eventId ? await sessionIdForGoogleEvent(coachDb(c.env, coach.id), coach.id, eventId) : null;
     const view = sessionId ? await sessionView(c, coach.id, sessionId) : null;
     if (!view) return c.json(pushCard(messageCard(ctx.s.notOursTitle, ctx.s.notOursText)));
     return send(c, ctx.codes, pushCard(sessionCard(ctx, view, publishUrl(c))));
@@ -189,9 +190,9 @@ endpoint(
     if (!coach) return c.json(notify(connectText(body, user)));
     const ctx = cardContext(c, body, coach);
     const sessionId = body.commonEventObject?.parameters?.sessionId ?? '';
-    const row = sessionId ? await getSession(c.env.DB, coach.id, sessionId) : null;
+    const row = sessionId ? await getSession(coachDb(c.env, coach.id), coach.id, sessionId) : null;
     if (!row) return c.json(notify(ctx.s.sessionGone));
-    await requestCalendarSync(c.env, [row.id], row.seq);
+    await requestCalendarSync(c.env, coachDb(c.env, coach.id), [row.id], row.seq);
     const view = await sessionView(c, coach.id, row.id);
     return send(c, ctx.codes, view ? updateCard(sessionCard(ctx, view, publishUrl(c)), ctx.s.published) : notify(ctx.s.published));
   },

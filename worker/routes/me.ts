@@ -2,11 +2,12 @@
 import { Hono, type Context } from 'hono';
 import { Coach, CoachPatch } from '../../shared/protocol';
 import type { AppEnv } from '../env';
-import { requireCoach } from '../auth/require-coach';
+import { requireCoach, ownDb } from '../auth/require-coach';
 import { endpoint } from '../http/endpoint';
 import { ApiProblem } from '../http/problem';
 import { getCoach, patchCoach, toCoach } from '../storage/coaches';
 import { publicUrl } from '../http/public-url';
+import { reconnectNeeded } from '../services/calendar-grants';
 
 /** Routes under `/api/me`. */
 export const meRoutes = new Hono<AppEnv>();
@@ -15,16 +16,18 @@ const M = '/api/me';
 
 /** The signed-in coach's row; 401 when the account is gone. */
 export async function currentCoach(c: Context<AppEnv>) {
-  const row = await getCoach(c.env.DB, c.get('coachId'));
+  const row = await getCoach(ownDb(c), c.get('coachId'));
   // A valid token for a coach that no longer exists is no longer a sign-in.
   if (!row) throw new ApiProblem(401, '/problems/unauthorized', 'This account no longer exists; sign in again');
   return row;
 }
 
-endpoint(meRoutes, M, { method: 'get', path: '/', tag: 'me', summary: 'The coach profile.', response: Coach }, async (c) =>
-  c.json(toCoach(await currentCoach(c), publicUrl(c))),
-);
+endpoint(meRoutes, M, { method: 'get', path: '/', tag: 'me', summary: 'The coach profile; calendar.reconnect lists connections whose grant the provider refused.', response: Coach }, async (c) => {
+  const coach = toCoach(await currentCoach(c), publicUrl(c));
+  const reconnect = await reconnectNeeded(ownDb(c), coach.id);
+  return c.json(reconnect.length ? { ...coach, calendar: { ...coach.calendar, reconnect } } : coach);
+});
 
 endpoint(meRoutes, M, { method: 'patch', path: '/', tag: 'me', summary: 'Updates the coach profile.', body: CoachPatch, response: Coach }, async (c, { body }) =>
-  c.json(toCoach(await patchCoach(c.env.DB, await currentCoach(c), body), publicUrl(c))),
+  c.json(toCoach(await patchCoach(ownDb(c), await currentCoach(c), body), publicUrl(c))),
 );

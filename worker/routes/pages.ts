@@ -6,6 +6,7 @@ import { devOnly } from '../http/dev-only';
 import { findDemoSessionId, findSessionCoach } from '../storage/demo';
 import { escapeHtml } from '../../shared/invite/escape-html';
 import { shellResponse, type ShellOptions } from './page-shell';
+import { directoryDb } from '../storage/databases';
 
 /** Page routes, mounted at `/`. */
 export const pageRoutes = new Hono<AppEnv>();
@@ -17,8 +18,10 @@ const themeOf = (c: Context<AppEnv>): 'light' | 'dark' | null => {
 };
 
 /** The side panel in a plain browser tab or frame of our own origin; the bearer token comes in the URL fragment. */
+// Beside a meeting (`?meeting=` or `?joinUrl=`, no `?session=`) the panel first finds or makes the meeting's session.
+const besideMeeting = (c: Context<AppEnv>) => !c.req.query('session') && !!(c.req.query('meeting') || c.req.query('joinUrl'));
 pageRoutes.get('/panel', (c) =>
-  shellResponse(c, { entry: 'panel-browser', frameAncestors: "'self'", lang: langOf(c), theme: themeOf(c), title: langOf(c) === 'en' ? 'Coaching panel' : 'Coachingpaneel' }),
+  shellResponse(c, { entry: besideMeeting(c) ? 'panel-beside' : 'panel-browser', frameAncestors: "'self'", lang: langOf(c), theme: themeOf(c), title: langOf(c) === 'en' ? 'Coaching panel' : 'Coachingpaneel' }),
 );
 
 /**
@@ -91,8 +94,8 @@ pageRoutes.get('/c/:token', (c) =>
 pageRoutes.use('/demo', devOnly);
 pageRoutes.get('/demo', async (c) => {
   const lang = langOf(c);
-  const sessionId = c.req.query('session') || (await findDemoSessionId(c.env.DB));
-  const coachId = sessionId ? await findSessionCoach(c.env.DB, sessionId) : null;
+  const sessionId = c.req.query('session') || (await findDemoSessionId(directoryDb(c.env)));
+  const coachId = sessionId ? await findSessionCoach(directoryDb(c.env), sessionId) : null;
   if (!sessionId || !coachId) return c.notFound();
   const token = await issueCoachToken(c.env, coachId);
   const query = new URLSearchParams({ session: sessionId });

@@ -10,6 +10,7 @@ import { notFound } from '../http/problem';
 import { getCoach } from '../storage/coaches';
 import { getCoachee } from '../storage/coachees';
 import { ownSession } from './sessions';
+import { coachDb } from '../storage/databases';
 
 /** Routes under `/api/sessions/:id/referral`. */
 export const referralRoutes = new Hono<AppEnv>();
@@ -29,7 +30,7 @@ endpoint(
   },
   async (c, { query }) => {
     const session = await ownSession(c);
-    const [coach, coachee] = await Promise.all([getCoach(c.env.DB, session.coach_id), getCoachee(c.env.DB, session.coach_id, session.coachee_id)]);
+    const [coach, coachee] = await Promise.all([getCoach(coachDb(c.env, session.coach_id), session.coach_id), getCoachee(coachDb(c.env, session.coach_id), session.coach_id, session.coachee_id)]);
     if (!coach || !coachee) throw notFound('Session');
     const { crisisLine: _line, ...checklist } = referralChecklist(query.locale ?? coach.locale);
     const line = crisisLine(coachee.locale);

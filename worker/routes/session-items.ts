@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { AgendaItem, AgendaItemCreate, AgendaItemPatch, Agreement, AgreementCreate, AgreementPatch, NotesPut, PhaseKey, Progress } from '../../shared/protocol';
 import type { AppEnv } from '../env';
-import { requireCoach } from '../auth/require-coach';
+import { requireCoach, ownDb } from '../auth/require-coach';
 import { endpoint, param } from '../http/endpoint';
 import { notFound } from '../http/problem';
 import { currentSessionOfEngagement } from '../storage/sessions';
@@ -56,12 +56,12 @@ endpoint(sessionItemRoutes, M, { method: 'post', path: '/sessions/:id/agreements
  */
 async function roomSessionOfAgreement(c: Context<AppEnv>, agreementId: string): Promise<string> {
   const row = await first<{ session_id: string; engagement_id: string; starts_at: number; status: string; closed_in_session_id: string | null }>(
-    sql(c.env.DB)`SELECT a.session_id, a.engagement_id, a.status, a.closed_in_session_id, s.starts_at FROM agreements a JOIN sessions s ON s.id = a.session_id
+    sql(ownDb(c))`SELECT a.session_id, a.engagement_id, a.status, a.closed_in_session_id, s.starts_at FROM agreements a JOIN sessions s ON s.id = a.session_id
       WHERE a.id = ${agreementId} AND a.coach_id = ${c.get('coachId')}`,
   );
   if (!row) throw notFound('Agreement');
   if (row.status !== 'open') return row.closed_in_session_id ?? row.session_id;
-  const current = await currentSessionOfEngagement(c.env.DB, row.engagement_id, Date.now());
+  const current = await currentSessionOfEngagement(ownDb(c), row.engagement_id, Date.now());
   return current && current.starts_at > row.starts_at ? current.id : row.session_id;
 }
 
@@ -74,7 +74,7 @@ endpoint(sessionItemRoutes, M, { method: 'patch', path: '/agreements/:id', tag: 
 
 endpoint(sessionItemRoutes, M, { method: 'delete', path: '/agreements/:id', tag: 'agreements', summary: 'Deletes an agreement made in error (carried-over ones are dropped instead).', status: 204 }, async (c) => {
   const id = param(c, 'id');
-  const origin = await first<{ session_id: string }>(sql(c.env.DB)`SELECT session_id FROM agreements WHERE id = ${id} AND coach_id = ${c.get('coachId')}`);
+  const origin = await first<{ session_id: string }>(sql(ownDb(c))`SELECT session_id FROM agreements WHERE id = ${id} AND coach_id = ${c.get('coachId')}`);
   if (!origin) throw notFound('Agreement');
   await applyThroughRoom(c.env, origin.session_id, { opId: restOpId(), kind: 'agreement.remove', id }, 'coach');
   return c.body(null, 204);

@@ -7,6 +7,7 @@ import type { Env } from '../env';
 import { ApiProblem, notFound } from '../http/problem';
 import { loadBookingRows, type BookingContextRow, type Clearance } from '../storage/bookings';
 import { externalBusy } from './busy';
+import { coachDb } from '../storage/databases';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -34,7 +35,7 @@ export type BookingInputs = {
  */
 export async function loadBookingInputs(env: Env, scope: BookingScope, fromMs: number, toMs: number): Promise<BookingInputs> {
   const [rows, external] = await Promise.all([
-    loadBookingRows(env.DB, scope.coachId, scope.engagementId, fromMs - 2 * DAY, toMs + 2 * DAY),
+    loadBookingRows(coachDb(env, scope.coachId), scope.coachId, scope.engagementId, fromMs - 2 * DAY, toMs + 2 * DAY),
     externalBusy(env, scope.coachId, fromMs - DAY, toMs + DAY),
   ]);
   if (!rows) throw notFound('Engagement');

@@ -4,6 +4,7 @@ import { ApiProblem } from '../http/problem';
 import { ProviderError } from '../providers/types';
 import { getCoach } from '../storage/coaches';
 import { calendarProviderOf } from './calendar-connection';
+import { coachDb } from '../storage/databases';
 
 /**
  * Busy intervals (epoch ms, half-open `[startMs, endMs)`, sorted and merged) in the coach's connected calendar between `fromMs`
@@ -18,7 +19,7 @@ import { calendarProviderOf } from './calendar-connection';
  * @see https://learn.microsoft.com/en-us/graph/api/calendar-getschedule
  */
 export async function externalBusy(env: Env, coachId: string, fromMs: number, toMs: number): Promise<{ startMs: number; endMs: number }[]> {
-  const coach = await getCoach(env.DB, coachId);
+  const coach = await getCoach(coachDb(env, coachId), coachId);
   if (!coach || coach.calendar_provider === 'local') return [];
   try {
     const calendar = await calendarProviderOf(env, coachId, coach.calendar_provider);

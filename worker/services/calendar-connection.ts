@@ -7,6 +7,7 @@ import { createOAuthRefresh, type OAuthClient, type RefreshFn } from '../provide
 import type { CalendarProvider, CalendarProviderName, Credentials, Fetch, MeetingProvider, RemoteDeps } from '../providers/types';
 import type { ZoomOptions } from '../providers/zoom';
 import { getConnection, updateCredentials, type ConnectionProvider, type ConnectionRef, type ConnectionRow } from '../storage/calendar-connections';
+import { coachDb } from '../storage/databases';
 
 /** Picks the fetch the adapters (and the token refresh) of one coach's connection use. */
 export type ProviderFetchResolver = (coachId: string, provider: ConnectionProvider) => Fetch;
@@ -46,7 +47,8 @@ const sealContext = (coachId: string, provider: ConnectionProvider) => `calendar
 export const sealCredentials = (env: Env, coachId: string, provider: ConnectionProvider, credentials: Credentials) =>
   seal(env.NOTES_KEYS, JSON.stringify(StoredCredentials.parse(credentials)), sealContext(coachId, provider));
 
-async function unseal(env: Env, row: ConnectionRow): Promise<Credentials> {
+/** The credentials of one generation, unsealed. */
+export async function unseal(env: Env, row: ConnectionRow): Promise<Credentials> {
   const plain = await open(env.NOTES_KEYS, { keyId: row.key_id, iv: row.iv, data: row.credentials_ciphertext }, sealContext(row.coach_id, row.provider));
   return StoredCredentials.parse(JSON.parse(plain)) as Credentials;
 }
@@ -68,7 +70,7 @@ function refreshOrAdopt(env: Env, row: ConnectionRow, seen: Seen, refresh: Refre
       return await refresh(current);
     } catch (error) {
       if (!(error instanceof ProviderError && error.kind === 'auth')) throw error;
-      const latest = await getConnection(env.DB, row.coach_id, row.provider, row.id);
+      const latest = await getConnection(coachDb(env, row.coach_id), row.coach_id, row.provider, row.id);
       const stored = latest ? await unseal(env, latest) : null;
       if (!latest || !stored || stored.refreshToken === current.refreshToken) throw error;
       seen.iv = latest.iv;
@@ -92,14 +94,14 @@ async function remoteDeps(env: Env, row: ConnectionRow): Promise<RemoteDeps> {
     credentials: await unseal(env, row),
     saveToken: async (next) => {
       const sealed = await sealCredentials(env, row.coach_id, row.provider, next);
-      if (await updateCredentials(env.DB, row, seen.iv, sealed, Date.now())) seen.iv = sealed.iv;
+      if (await updateCredentials(coachDb(env, row.coach_id), row, seen.iv, sealed, Date.now())) seen.iv = sealed.iv;
     },
     ...(client ? { refresh: refreshOrAdopt(env, row, seen, createOAuthRefresh(row.provider, client, fetch)) } : {}),
   };
 }
 
 async function connectionOf(env: Env, coachId: string, provider: ConnectionProvider, ref: ConnectionRef): Promise<ConnectionRow> {
-  const row = await getConnection(env.DB, coachId, provider, ref);
+  const row = await getConnection(coachDb(env, coachId), coachId, provider, ref);
   if (!row) throw new ProviderError(provider, 'auth', 'not connected: connect the account again');
   return row;
 }
@@ -115,7 +117,7 @@ export type ConnectedCalendar = { calendar: CalendarProvider; connectionId: numb
  * @see https://learn.microsoft.com/en-us/graph/api/resources/event
  */
 export async function connectedCalendar(env: Env, coachId: string, name: CalendarProviderName, ref: ConnectionRef = 'active'): Promise<ConnectedCalendar> {
-  if (name === 'local') return { calendar: createCalendarProvider({ provider: 'local', db: env.DB, coachId }), connectionId: null };
+  if (name === 'local') return { calendar: createCalendarProvider({ provider: 'local', db: coachDb(env, coachId), coachId }), connectionId: null };
   const row = await connectionOf(env, coachId, name, ref);
   const deps = await remoteDeps(env, row);
   const calendar =
@@ -137,7 +139,7 @@ export async function calendarProviderOf(env: Env, coachId: string, name: Calend
  * @see https://developers.zoom.us/docs/api/meetings/#tag/meetings/POST/users/{userId}/meetings
  */
 export async function connectedZoom(env: Env, coachId: string, options: ZoomOptions = {}, ref: ConnectionRef = 'active'): Promise<{ zoom: MeetingProvider; connectionId: number } | null> {
-  const row = await getConnection(env.DB, coachId, 'zoom', ref);
+  const row = await getConnection(coachDb(env, coachId), coachId, 'zoom', ref);
   if (!row) return null;
   return { zoom: meetingProviders.zoom(await remoteDeps(env, row), options), connectionId: row.id };
 }

@@ -4,6 +4,7 @@ import { sha256Hex } from '../http/hash';
 import { enqueue, type Job } from '../jobs/outbox';
 import { addDeleteHolds, type ConnectionProvider, type DeleteHold } from '../storage/calendar-connections';
 import { markPending, type CalendarEventRow } from '../storage/calendar-events';
+import { coachDb } from '../storage/databases';
 
 /** Job kind: write one session's invite into the coach's calendar (create, or merge our block into the event). */
 export const SYNC_KIND = 'calendar.sync';
@@ -11,10 +12,10 @@ export const SYNC_KIND = 'calendar.sync';
 export const DELETE_KIND = 'calendar.delete';
 
 /**
- * Why a sync was asked for: the session's live sequence at a publish, or an event (`booked`, `end`, `calendar` = the coach
+ * Why a sync was asked for: the session's live sequence at a publish, or an event (`booked`, `moved`, `end`, `calendar` = the coach
  * switched calendars, `retry` = cron found the session still pending long after its last request).
  */
-export type SyncReason = number | 'booked' | 'end' | 'calendar' | 'retry';
+export type SyncReason = number | 'booked' | 'moved' | 'end' | 'calendar' | 'retry';
 
 /**
  * The sync job of one session; its id is `<sessionId>:<seq or reason>`. Queues do not deduplicate by id: a repeated delivery
@@ -78,16 +79,23 @@ export async function enqueueDeletes(env: Env, jobs: Job[], nowMs = Date.now()):
     const jobKey = await holdKey(job);
     for (const need of connectionsOf(job)) holds.push({ coachId: String(job.coachId), ...need, jobKey });
   }
-  await addDeleteHolds(env.DB, holds, nowMs);
+  for (const coachId of new Set(holds.map((h) => h.coachId))) {
+    await addDeleteHolds(
+      coachDb(env, coachId),
+      holds.filter((h) => h.coachId === coachId),
+      nowMs,
+    );
+  }
   await enqueueAll(env, jobs);
 }
 
 /**
  * Marks the sessions `pending` ("not yet in calendar"), notes when, and enqueues their sync jobs. D1 first, then the queue: when
  * the provider is down the session still exists and says it is waiting; when the send fails, cron enqueues it again later.
+ * `db` is the database holding the sessions (`coachDb` of their coach, or the one a cron scan read them from).
  */
-export async function requestCalendarSync(env: Env, sessionIds: string[], reason: SyncReason, nowMs = Date.now()): Promise<void> {
+export async function requestCalendarSync(env: Env, db: D1Database, sessionIds: string[], reason: SyncReason, nowMs = Date.now()): Promise<void> {
   if (sessionIds.length === 0) return;
-  await markPending(env.DB, sessionIds, nowMs);
+  await markPending(db, sessionIds, nowMs);
   await enqueueAll(env, sessionIds.map((id) => syncJob(id, reason)));
 }

@@ -14,6 +14,8 @@ import type { CoachRow } from '../storage/coaches';
 import { batch, type Query } from '../storage/sql';
 import { sealCredentials } from './calendar-connection';
 import { deleteJob, enqueueDeletes, requestCalendarSync } from './calendar-outbox';
+import { coachDb } from '../storage/databases';
+import { logError } from '../http/log';
 
 /**
  * Stores a connection's credentials sealed, as a new generation: the one in use before (if any) is retired, never overwritten,
@@ -24,14 +26,15 @@ import { deleteJob, enqueueDeletes, requestCalendarSync } from './calendar-outbo
  * creates it anew.
  */
 export async function connectAccount(env: Env, coach: CoachRow, provider: ConnectionProvider, credentials: Credentials, calendarId: string | null, nowMs: number): Promise<void> {
-  const insert = insertConnection(env.DB, coach.id, provider, await sealCredentials(env, coach.id, provider, credentials), calendarId, nowMs);
+  const db = coachDb(env, coach.id);
+  const insert = insertConnection(db, coach.id, provider, await sealCredentials(env, coach.id, provider, credentials), calendarId, nowMs);
   if (provider !== 'zoom' && provider !== coach.calendar_provider) {
     await switchCalendar(env, coach.id, provider, insert, nowMs);
     return;
   }
-  await batch(env.DB, [...insert, dropUnusedRetired(env.DB, coach.id, nowMs)]);
-  const sessions = (await unendedSessions(env.DB, coach.id, nowMs)).map((s) => s.id);
-  await requestSyncs(env, (await madeThroughRetired(env.DB, coach.id, sessions, provider)).map((r) => r.session_id), nowMs);
+  await batch(db, [...insert, dropUnusedRetired(db, coach.id, nowMs)]);
+  const sessions = (await unendedSessions(db, coach.id, nowMs)).map((s) => s.id);
+  await requestSyncs(env, coach.id, (await madeThroughRetired(db, coach.id, sessions, provider)).map((r) => r.session_id), nowMs);
 }
 
 /**
@@ -39,8 +42,9 @@ export async function connectAccount(env: Env, coach: CoachRow, provider: Connec
  * no new meetings, recorded ones stay as they are and can still be deleted (erasure, or the coach hosting elsewhere).
  */
 export async function disconnectAccount(env: Env, coach: CoachRow, which: 'calendar' | 'zoom', nowMs: number): Promise<void> {
+  const db = coachDb(env, coach.id);
   if (which === 'zoom') {
-    await batch(env.DB, [retireZoom(env.DB, coach.id, nowMs), dropUnusedRetired(env.DB, coach.id, nowMs)]);
+    await batch(db, [retireZoom(db, coach.id, nowMs), dropUnusedRetired(db, coach.id, nowMs)]);
     return;
   }
   await switchCalendar(env, coach.id, 'local', [], nowMs);
@@ -54,25 +58,26 @@ export async function disconnectAccount(env: Env, coach: CoachRow, which: 'calen
  * Order: delete jobs first (they wait while a row still names their event), then one D1 batch, then the sync requests.
  */
 async function switchCalendar(env: Env, coachId: string, to: CalendarProviderName, writes: Query[], nowMs: number): Promise<void> {
-  const sessions = (await unendedSessions(env.DB, coachId, nowMs)).map((s) => s.id);
-  const moving = await remoteEventsElsewhere(env.DB, coachId, sessions, to);
+  const db = coachDb(env, coachId);
+  const sessions = (await unendedSessions(db, coachId, nowMs)).map((s) => s.id);
+  const moving = await remoteEventsElsewhere(db, coachId, sessions, to);
   await enqueueDeletes(env, moving.map((row) => deleteJob({ ...row, meeting_provider: null, meeting_id: null })), nowMs);
-  await batch(env.DB, [
+  await batch(db, [
     ...writes,
-    retireCalendars(env.DB, coachId, to === 'local' ? null : to, nowMs),
-    setCalendarProvider(env.DB, coachId, to),
-    ...(moving.length > 0 ? [forgetEvents(env.DB, moving, to)] : []),
-    dropUnusedRetired(env.DB, coachId, nowMs),
+    retireCalendars(db, coachId, to === 'local' ? null : to, nowMs),
+    setCalendarProvider(db, coachId, to),
+    ...(moving.length > 0 ? [forgetEvents(db, moving, to)] : []),
+    dropUnusedRetired(db, coachId, nowMs),
   ]);
-  await requestSyncs(env, sessions, nowMs);
+  await requestSyncs(env, coachId, sessions, nowMs);
 }
 
 /** Asks for the syncs of sessions whose calendar or connection changed; a failed send is left to cron. */
-async function requestSyncs(env: Env, sessionIds: string[], nowMs: number): Promise<void> {
+async function requestSyncs(env: Env, coachId: string, sessionIds: string[], nowMs: number): Promise<void> {
   try {
-    await requestCalendarSync(env, sessionIds, 'calendar', nowMs);
+    await requestCalendarSync(env, coachDb(env, coachId), sessionIds, 'calendar', nowMs);
   } catch (error) {
     // The change is stored and the sessions are marked pending: cron enqueues their syncs again (calendar-triggers.ts).
-    console.error('calendar switch: could not enqueue the syncs of the moved sessions', (error as Error).message);
+    logError('calendar switch: could not enqueue the syncs of the moved sessions', error);
   }
 }

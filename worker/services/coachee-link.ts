@@ -2,6 +2,7 @@
 import type { Env } from '../env';
 import { signLink, verifyLink } from '../auth/links';
 import { ApiProblem } from '../http/problem';
+import { directoryDb } from '../storage/databases';
 import { getEngagementForLink, type EngagementRow } from '../storage/engagements';
 
 /** The coachee's session page URL for this engagement, or null when the link is revoked or expired. */
@@ -17,9 +18,10 @@ export async function coacheeUrl(env: Env, base: string, e: EngagementRow, nowMs
  */
 export async function engagementOfLink(env: Env, token: string, nowMs: number): Promise<EngagementRow> {
   const claims = await verifyLink(env, token, nowMs);
-  const e = claims ? await getEngagementForLink(env.DB, claims.engagementId) : null;
+  const e = claims ? await getEngagementForLink(directoryDb(env), claims.engagementId) : null;
   if (!claims || !e || e.link_version !== claims.version || Math.floor(e.link_expires_at / 1000) * 1000 !== claims.expiresAtMs || e.link_expires_at <= nowMs) {
     throw new ApiProblem(404, '/problems/link-not-valid', 'This link is not valid (any more). Ask your coach for a new one.');
   }
   return e;
 }
+

@@ -6,22 +6,29 @@ import { listEngagements, toEngagement } from '../storage/engagements';
 import { loadLiveState } from '../storage/live-state';
 import { listSessions, toSession } from '../storage/sessions';
 import { iso } from '../storage/time';
+import { listCancellations, toCancelled } from '../storage/cancellations';
+import { listIntakeAnswers, intakeOf, questionsOf } from '../storage/onboarding';
+import { coachDb } from '../storage/databases';
 
 /**
  * Builds the export document.
  * @see https://gdpr-info.eu/art-20-gdpr/
  */
 export async function exportCoachee(env: Env, coachee: CoacheeRow, nowMs: number): Promise<CoacheeExport> {
-  const engagements = await listEngagements(env.DB, coachee.coach_id, coachee.id);
+  const db = coachDb(env, coachee.coach_id);
+  const engagements = await listEngagements(db, coachee.coach_id, coachee.id);
   return {
     exportedAt: iso(nowMs),
     coachee: toCoachee(coachee),
     engagements: await Promise.all(
       engagements.map(async (e) => {
-        const sessions = await listSessions(env.DB, coachee.coach_id, { engagementId: e.id, limit: -1 });
+        const sessions = await listSessions(db, coachee.coach_id, { engagementId: e.id, limit: -1 });
+        const [answers, cancelled] = await Promise.all([listIntakeAnswers(db, coachee.coach_id, e.id), listCancellations(db, coachee.coach_id, { engagementId: e.id })]);
         return {
           ...toEngagement(e),
-          sessions: await Promise.all(sessions.map(async (s) => ({ ...toSession(s), state: await loadLiveState(env.DB, env.NOTES_KEYS, s, true) }))),
+          intake: intakeOf(questionsOf(e, coachee.locale), answers),
+          cancelledSessions: cancelled.map(toCancelled),
+          sessions: await Promise.all(sessions.map(async (s) => ({ ...toSession(s), state: await loadLiveState(db, env.NOTES_KEYS, s, true) }))),
         };
       }),
     ),

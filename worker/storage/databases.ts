@@ -16,7 +16,8 @@ export function coachDb(env: DatabaseBindings, _coachId: string): D1Database {
 
 /**
  * The directory: what must be found before the coach is known — sign-in identities, coachee link and feed tokens → coach,
- * hand-off codes — and the routing table a sharded setup would keep (coach → database).
+ * hand-off codes, a session id → its coach (calendar sync jobs, the session room, the demo) — and the routing table a sharded
+ * setup would keep (coach → database). Once the coach is known, everything else goes through `coachDb`.
  */
 export function directoryDb(env: DatabaseBindings): D1Database {
   return env.DB;

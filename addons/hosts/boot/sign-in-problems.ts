@@ -1,5 +1,5 @@
 /** Telling sign-in failures apart: an identity that belongs to no coach yet, and a consent the coach declined. */
-import { ApiError } from '../../panel/shell/http';
+import { ApiError } from '../../common/shell/http';
 
 /**
  * Whether the identity is genuine but belongs to no coach yet (`/problems/identity-not-linked`, worker/auth/host-identity/problems.ts):

@@ -1,5 +1,5 @@
 /** The Google Meet host: the add-on session and side-panel client first, the meeting's id and code, sign-in with Google Identity Services. */
-import type { KeyValueStore } from '../../panel/ports';
+import type { KeyValueStore } from '../../common/ports';
 import { candidates, sessionParam, tokenSlot } from '../host-kit';
 import type { HostPort } from '../host-port';
 import type { GoogleIdentity } from './google-identity';
@@ -49,7 +49,9 @@ export function createMeetHost(sdk: MeetAddonSdk, o: MeetHostOptions): HostPort 
     async signIn(exchange, ui) {
       const id = await o.loadGoogleIdentity();
       const idToken = await new Promise<string>((resolve) => {
-        id.initialize({ client_id: o.clientId, callback: (response) => resolve(response.credential), auto_select: true, use_fedcm_for_prompt: false });
+        // One Tap needs Google's cookies in this third-party frame; where the browser blocks them it stays hidden, and the button,
+        // always drawn, signs in through a pop-up window (first-party there), which hands the ID token back to this frame.
+        id.initialize({ client_id: o.clientId, callback: (response) => resolve(response.credential), auto_select: true, use_fedcm_for_prompt: false, ux_mode: 'popup' });
         id.prompt();
         void ui.slot().then((el) => id.renderButton(el, { type: 'standard' }));
       });
@@ -59,6 +61,11 @@ export function createMeetHost(sdk: MeetAddonSdk, o: MeetHostOptions): HostPort 
     async meetingIds() {
       const info = await client.getMeetingInfo();
       return candidates(info.meetingId, info.meetingCode);
+    },
+    /** Meet tells the meeting code (linked as `code`); no attendees or link beyond it. */
+    async meetingDetails() {
+      const info = await client.getMeetingInfo();
+      return { code: info.meetingCode, attendees: [] };
     },
     locale: () => null,
     theme: () => 'light',

@@ -1,7 +1,7 @@
 /** The Teams configuration frame's page: a loader, then "select Save" in the Teams language, or "open this inside Teams" outside it. */
 import { render } from 'preact';
-import { Loader } from '../../panel/components/loader';
-import { StatusView } from '../../panel/components/status-view';
+import { Loader } from '../../common/components/loader';
+import { StatusView } from '../../common/components/status-view';
 import { panelStrings } from '../../panel/i18n/strings';
 import { bootStrings } from '../boot/boot-strings';
 import { localeOf } from '../host-kit';

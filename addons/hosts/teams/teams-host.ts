@@ -1,5 +1,5 @@
 /** The Microsoft Teams host: TeamsJS `app.initialize` first, then the context (meeting, theme, locale) and SSO through `getAuthToken`. */
-import type { KeyValueStore } from '../../panel/ports';
+import type { KeyValueStore } from '../../common/ports';
 import { candidates, localeOf, sessionParam, themeCell, tokenSlot } from '../host-kit';
 import type { HostPort, HostTheme } from '../host-port';
 

@@ -5,7 +5,7 @@ import type { AgreementsModel } from '../models/agreements';
 import type { WhoKind } from '../models/agreement-draft';
 import { useStrings } from '../i18n/strings';
 import type { PanelStrings } from '../i18n/strings';
-import { formatDue } from '../format';
+import { formatDue } from '../../common/format';
 import { WhoFields } from './who-fields';
 
 export type AgreementRowProps = {

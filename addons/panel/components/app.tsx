@@ -1,9 +1,9 @@
 /** The panel's root component: loader, failure or the open session (the shell keeps the strings on the panel's language). */
 import type { PanelModel } from '../models/panel';
 import { useStrings } from '../i18n/strings';
-import { Loader } from './loader';
+import { Loader } from '../../common/components/loader';
 import { SessionView } from './session-view';
-import { StatusView } from './status-view';
+import { StatusView } from '../../common/components/status-view';
 
 /** Renders the whole panel from its root model. */
 export function App({ panel }: { panel: PanelModel }) {

@@ -1,7 +1,7 @@
 /** The session's conversation model: switch it, read its phases and tips, and open the referral checklist. */
 import type { SessionModel } from '../models/session';
 import { useStrings } from '../i18n/strings';
-import { formatClock } from '../format';
+import { formatClock } from '../../common/format';
 
 /** Model picker, phases with budgets, tips, and the discreet referral entry. */
 export function ModelTab({ session }: { session: SessionModel }) {

@@ -3,9 +3,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Locale } from '../../../shared/protocol';
 import type { SessionModel } from '../models/session';
 import { useStrings } from '../i18n/strings';
-import { formatWhen } from '../format';
+import { formatWhen } from '../../common/format';
 import { CalendarBadge } from './calendar-badge';
-import { BookingMessage, SlotPicker } from './slot-picker';
+import { BookingMessage, SlotPicker } from '../../common/components/slot-picker';
 
 /** Shows the next session with "plan another" (a disclosure), or the picker when there is none. */
 export function NextSession({ session, locale }: { session: SessionModel; locale: Locale }) {

@@ -2,7 +2,7 @@
 import type { ConversationModel } from '../../../shared/protocol';
 import type { PhaseTimerModel } from '../models/phase-timer';
 import { useStrings } from '../i18n/strings';
-import { formatClock } from '../format';
+import { formatClock } from '../../common/format';
 import { PhaseSteps } from './phase-steps';
 
 export type PhaseCardProps = { timer: PhaseTimerModel; model: ConversationModel; onReferral: (() => void) | null; onPlan: () => void };

@@ -1,7 +1,7 @@
 /** The model's phases as a compact stepper: current, visited, over budget; each one a button to jump to it. */
 import type { PhaseTimerModel } from '../models/phase-timer';
 import { useStrings } from '../i18n/strings';
-import { formatClock } from '../format';
+import { formatClock } from '../../common/format';
 
 /** Numbered step buttons with the phase title and budget in their accessible name. */
 export function PhaseSteps({ timer }: { timer: PhaseTimerModel }) {

@@ -1,5 +1,5 @@
 /** A refused edit or failed request, shown until dismissed; the room's own words stay available as detail. */
-import type { Problem } from '../ports';
+import type { Problem } from '../../common/ports';
 import { useStrings } from '../i18n/strings';
 
 /** An alert with a localised summary and the server's detail. */

@@ -2,7 +2,7 @@
 import type { PanelModel } from '../models/panel';
 import type { SessionModel } from '../models/session';
 import { useStrings } from '../i18n/strings';
-import { formatWhen, minutesUp } from '../format';
+import { formatWhen, minutesUp } from '../../common/format';
 import { SyncBadge } from './sync-badge';
 
 /** The panel's header. */

@@ -1,5 +1,5 @@
 /** Shows whether edits are live, on their way, or queued while offline. */
-import type { SyncState } from '../models/live-sync';
+import type { SyncState } from '../../common/models/live-sync';
 import { useStrings } from '../i18n/strings';
 
 /** A small status pill; its text is in a polite live region so a change of state is heard. */

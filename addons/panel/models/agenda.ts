@@ -2,8 +2,8 @@
 import { computed, createModel } from '@preact/signals';
 import { positionBetween } from '../../../shared/reducers/agenda';
 import type { AgendaItem } from '../../../shared/protocol';
-import type { NewId } from '../ports';
-import type { LiveSyncModel } from './live-sync';
+import type { NewId } from '../../common/ports';
+import type { LiveSyncModel } from '../../common/models/live-sync';
 
 /** Titles are trimmed and capped like the wire schema (`LIMITS.title`, shared/schemas/common.ts). */
 export const TITLE_MAX = 200;

@@ -3,8 +3,8 @@ import { computed, createModel, signal } from '@preact/signals';
 import type { ReadonlySignal } from '@preact/signals';
 import { parseShorthand } from '../../../shared/agreements/shorthand';
 import type { Locale, Who } from '../../../shared/protocol';
-import type { Clock } from '../ports';
-import { dateInZone } from '../format';
+import type { Clock } from '../../common/ports';
+import { dateInZone } from '../../common/format';
 import type { AgreementsModel } from './agreements';
 
 /** The three ways to name who carries an agreement out. */

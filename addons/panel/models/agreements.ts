@@ -1,8 +1,8 @@
 /** Agreements (WWW: who does what, by when) for one session: lists, status changes and edits, as live ops. */
 import { computed, createModel } from '@preact/signals';
 import type { Agreement, AgreementStatus, Who } from '../../../shared/protocol';
-import type { NewId } from '../ports';
-import type { LiveSyncModel } from './live-sync';
+import type { NewId } from '../../common/ports';
+import type { LiveSyncModel } from '../../common/models/live-sync';
 
 /** A complete WWW agreement as the form produces it. */
 export type AgreementInput = { who: Who; what: string; due: string | null };

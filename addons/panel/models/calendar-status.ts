@@ -2,7 +2,7 @@
 import { createModel, signal } from '@preact/signals';
 import type { ReadonlySignal } from '@preact/signals';
 import type { Session } from '../../../shared/protocol';
-import type { Clock, Problem } from '../ports';
+import type { Clock, Problem } from '../../common/ports';
 
 /** The calls the calendar status needs; both reject with a `Problem`. */
 export type CalendarApi = {

@@ -1,7 +1,7 @@
 /** The coach's private notes: a local draft while typing, saved as one `notes.set` op after a pause or on leaving the field. */
 import { computed, createModel, signal } from '@preact/signals';
-import type { Clock, NewId } from '../ports';
-import type { LiveSyncModel } from './live-sync';
+import type { Clock, NewId } from '../../common/ports';
+import type { LiveSyncModel } from '../../common/models/live-sync';
 
 /** Notes are capped like the wire schema (`LIMITS.notes`, shared/schemas/common.ts). */
 export const NOTES_MAX = 20_000;

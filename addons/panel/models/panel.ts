@@ -2,7 +2,8 @@
 import { createModel, effect, signal } from '@preact/signals';
 import type { ReadonlySignal } from '@preact/signals';
 import type { Locale, PanelData } from '../../../shared/protocol';
-import type { Clock, KeyValueStore, LoadFailure, NewId, PanelApi } from '../ports';
+import type { Clock, KeyValueStore, LoadFailure, NewId } from '../../common/ports';
+import type { PanelApi } from '../ports';
 import { Session } from './session';
 import type { SessionModel } from './session';
 

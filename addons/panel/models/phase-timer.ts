@@ -3,8 +3,8 @@ import { computed, createModel, effect, signal } from '@preact/signals';
 import type { ReadonlySignal } from '@preact/signals';
 import { phaseBudgetsMs, phaseElapsedMs, sessionRemainingMs } from '../../../shared/reducers/progress';
 import type { ConversationModel, Phase, Progress } from '../../../shared/protocol';
-import type { Clock, NewId } from '../ports';
-import type { LiveSyncModel } from './live-sync';
+import type { Clock, NewId } from '../../common/ports';
+import type { LiveSyncModel } from '../../common/models/live-sync';
 
 /** Something a screen reader should hear, once: a phase change or a timer milestone. */
 export type Announcement =

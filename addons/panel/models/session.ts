@@ -2,14 +2,16 @@
 import { computed, createModel, effect, signal } from '@preact/signals';
 import type { ReadonlySignal } from '@preact/signals';
 import type { ConversationModel, InvitePreview, Locale, PanelData, ReferralView, Session as SessionData } from '../../../shared/protocol';
-import type { Clock, KeyValueStore, NewId, PanelApi, Problem } from '../ports';
+import type { Clock, KeyValueStore, NewId, Problem } from '../../common/ports';
+import type { PanelApi } from '../ports';
 import { AgreementDraft } from './agreement-draft';
 import { Agreements } from './agreements';
 import { Agenda } from './agenda';
-import { Booking } from './booking';
+import { Booking } from '../../common/models/booking';
 import { CalendarStatus } from './calendar-status';
 import type { CalendarStatusModel } from './calendar-status';
-import { LiveSync, liveStoreKey } from './live-sync';
+import { LiveSync, liveStoreKey } from '../../common/models/live-sync';
+import { createBetweenWatch } from './between';
 import { Notes } from './notes';
 import { PhaseTimer } from './phase-timer';
 
@@ -52,6 +54,7 @@ export const Session = createModel((initial: PanelData, fromCache: boolean, deps
   const agreements = new Agreements(live, deps.newId);
   const id = initial.session.id;
   const watchCalendar = (sessionId: string, known: SessionData | null) => new CalendarStatus({ api: deps.api, clock: deps.clock, sessionId, known, onProblem: (p) => (problem.value = p) });
+  const between = createBetweenWatch({ api: deps.api, clock: deps.clock, sessionId: id, engagementId: initial.engagement.id });
   const next = signal<CalendarStatusModel | null>(initial.nextSession && watchCalendar(initial.nextSession.id, null));
   const focusNext = signal(false);
 
@@ -84,6 +87,8 @@ export const Session = createModel((initial: PanelData, fromCache: boolean, deps
 
   return {
     data: data as ReadonlySignal<PanelData>,
+    /** Answers and alerts since the previous session (polled while its card is on screen). */
+    between,
     fromCache: signal(fromCache) as ReadonlySignal<boolean>,
     model: model as ReadonlySignal<ConversationModel>,
     live,

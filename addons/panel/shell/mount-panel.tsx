@@ -6,12 +6,12 @@ import { App } from '../components/app';
 import { Panel } from '../models/panel';
 import type { PanelModel } from '../models/panel';
 import { panelStrings, setLocaleStrings } from '../i18n/strings';
-import { createClock } from './clock';
-import { createJsonFetch } from './http';
-import { keepLive, toWebSocketUrl } from './live-socket';
+import { createClock } from '../../common/shell/clock';
+import { createJsonFetch } from '../../common/shell/http';
+import { keepLive, toWebSocketUrl } from '../../common/shell/live-socket';
 import { createPanelApi } from './panel-api';
-import { newId } from './new-id';
-import { keepTokenFresh } from './token-refresh';
+import { newId } from '../../common/shell/new-id';
+import { keepTokenFresh } from '../../common/shell/token-refresh';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT');

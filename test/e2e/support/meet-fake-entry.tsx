@@ -1,7 +1,7 @@
 /** A test bundle for `/panel/meet`: the real Meet adapter and host panel mount, with a stand-in for the Meet add-ons SDK (closed source, it only starts inside Meet). */
 import { mountHostPanel } from '../../../addons/hosts/boot/mount-host-panel';
 import { createMeetHost, type MeetAddonSdk } from '../../../addons/hosts/meet/meet-host';
-import { createLocalStore } from '../../../addons/panel/shell/local-store';
+import { createLocalStore } from '../../../addons/common/shell/local-store';
 
 /** The SDK as Meet answers inside a meeting whose code no session has. */
 const addon: MeetAddonSdk = {

@@ -23,7 +23,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const Email = z.email().max(LIMITS.email);
 
 /** The claims we read, in both token versions. @see https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference */
-const Claims = z.object({
+export const EntraClaims = z.object({
   iss: z.string(),
   tid: z.string().regex(GUID),
   oid: z.string().regex(GUID),
@@ -31,7 +31,7 @@ const Claims = z.object({
   name: z.string().optional(),
   /** v1.0: the user principal name; its domain is one the tenant has verified (or its onmicrosoft.com domain). */
   upn: z.string().optional(),
-  /** v2.0: for a member of the tenant, the UPN. */
+  /** v2.0: a display login hint; mutable and not verified by Entra, so never an address we link by (read for nothing else). */
   preferred_username: z.string().optional(),
   email: z.string().optional(),
   /** Optional claim: the `email` domain's owner was verified. */
@@ -41,7 +41,7 @@ const Claims = z.object({
   /** Optional claim: 1 = guest. */
   acct: z.union([z.number(), z.string()]).optional(),
 });
-type Claims = z.infer<typeof Claims>;
+type Claims = z.infer<typeof EntraClaims>;
 
 /**
  * Verifies a Teams SSO token: RS256 signature against Entra's keys, audience = our client id or Application ID URI, issuer
@@ -55,7 +55,7 @@ export async function verifyTeamsToken(ssoToken: string, config: TeamsConfig, ke
   const field = 'ssoToken';
   const audience = config.appIdUri ? [config.clientId, config.appIdUri] : [config.clientId];
   const payload = await verifyJwt(ssoToken, keys, { audience }, field, 'Microsoft Entra');
-  const parsed = Claims.safeParse(payload);
+  const parsed = EntraClaims.safeParse(payload);
   if (!parsed.success) throw rejected(field, `the ${parsed.error.issues[0]?.path.join('.') || 'token'} claim is missing or malformed`);
   const claims = parsed.data;
   const tid = claims.tid.toLowerCase();
@@ -71,15 +71,17 @@ export async function verifyTeamsToken(ssoToken: string, config: TeamsConfig, ke
 
 /**
  * The address Entra vouches for, or undefined. `email` alone is not enough: tenant admins can set it to any address, which is
- * how "nOAuth" account takeovers worked; it counts only with `xms_edov`. A member's UPN lies in a domain the tenant verified.
- * A guest's names come from elsewhere, so a guest without `xms_edov` has none we trust.
+ * how "nOAuth" account takeovers worked; it counts only with `xms_edov`. A member's UPN (`upn`: v1.0 tokens, or the optional
+ * claim in v2.0) lies in a domain the tenant verified. `preferred_username` is treated like any unverified address: Microsoft
+ * says it is mutable and must not drive authorization. A guest's names come from elsewhere, so a guest without `xms_edov` has
+ * none we trust.
  * @see https://learn.microsoft.com/en-us/entra/identity-platform/migrate-off-email-claim-authorization
  * @see https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference
  */
-function verifiedEmail(claims: Claims): string | undefined {
+export function verifiedEmail(claims: Claims): string | undefined {
   const pick = (value: string | undefined) => (value !== undefined && Email.safeParse(value).success ? value.toLowerCase() : undefined);
   if (claims.xms_edov !== undefined && claims.xms_edov !== false && pick(claims.email)) return pick(claims.email);
   const guest = (claims.idp !== undefined && claims.idp !== claims.iss) || String(claims.acct ?? '0') === '1';
   if (guest) return undefined;
-  return pick(claims.upn) ?? pick(claims.preferred_username);
+  return pick(claims.upn);
 }

@@ -1,6 +1,12 @@
 /** Renews the coach's short-lived bearer token before it runs out (`POST /api/auth/refresh`), so a long session never signs out. */
-import type { HostPort } from '../../hosts/host-port';
 import { ApiError, type JsonFetch } from './http';
+
+/** Where an app keeps its bearer token (a panel host, the coach's home). */
+export interface TokenHolder {
+  bearerToken(): string | null;
+  /** Absent where the token comes from a host identity that the app re-exchanges instead. */
+  rememberBearerToken?(token: string): void;
+}
 
 /** Renew this long before expiry. */
 export const RENEW_BEFORE_MS = 5 * 60_000;
@@ -19,12 +25,12 @@ export function tokenExpiry(token: string): number | null {
 }
 
 /**
- * Schedules renewals for the host's token: five minutes before `exp`, again after a failure
+ * Schedules renewals for the app's token: five minutes before `exp`, again after a failure
  * (e.g. offline) every 30 s while the token is still valid. Hosts without `rememberBearerToken`
  * get their identity re-exchanged by their adapter instead.
  * @see https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4 (exp)
  */
-export function keepTokenFresh(host: HostPort, json: JsonFetch): () => void {
+export function keepTokenFresh(host: TokenHolder, json: JsonFetch): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const plan = () => {
     const token = host.bearerToken();
