@@ -15,7 +15,14 @@ export function CoacheeApp({ page, inviteUrl, between }: { page: CoacheePageMode
   const t = coacheeStrings(page.locale.value);
   const view = page.view.value;
   const status = page.status.value;
-  if (!view) return status === 'loading' ? <Loader label={t.loading} /> : <StatusView message={t.failed[status === 'ready' ? 'error' : status]} retryLabel={t.retry} onRetry={page.load} />;
+  if (!view) {
+    return (
+      <main class="coachee">
+        <h1 class="sr-only">{t.title}</h1>
+        {status === 'loading' ? <Loader label={t.loading} /> : <StatusView message={t.failed[status === 'ready' ? 'error' : status]} retryLabel={t.retry} onRetry={page.load} />}
+      </main>
+    );
+  }
   const live = page.live.value;
   const sync = live?.syncState.value;
   const problem = live?.problem.value;
@@ -31,7 +38,7 @@ export function CoacheeApp({ page, inviteUrl, between }: { page: CoacheePageMode
               {sync === 'offline' ? t.sync.offline(live.queued.value) : t.sync[sync]}
             </span>
           )}
-          <button type="button" class="btn-icon" lang={locale === 'nl' ? 'en' : 'nl'} aria-label={t.switchLocaleLabel} onClick={() => page.setLocale(locale === 'nl' ? 'en' : 'nl')}>
+          <button type="button" class="btn-icon" lang={locale === 'nl' ? 'en' : 'nl'} onClick={() => page.setLocale(locale === 'nl' ? 'en' : 'nl')}>
             {t.switchLocale}
           </button>
         </div>
@@ -110,7 +117,7 @@ function CoacheeNext({ page, t, inviteUrl }: { page: CoacheePageModel; t: Coache
       ) : (
         <>
           <p class="hint">{t.planIntro}</p>
-          <SlotPicker booking={page.booking} t={t.booking} locale={locale} id="c-slot" />
+          <SlotPicker booking={page.booking} t={t.booking} locale={locale} id="c-slot" dayLevel={3} />
         </>
       )}
       <BookingMessage booking={page.booking} t={t.booking} locale={locale} />

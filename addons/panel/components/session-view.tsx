@@ -21,7 +21,7 @@ export function SessionView({ panel, session }: { panel: PanelModel; session: Se
   const tab = panel.tab.value;
   const problem = session.live.problem.value ?? session.problem.value;
   return (
-    <div class="panel">
+    <main class="panel">
       <SessionHeader panel={panel} session={session} />
       {session.fromCache.value && <p class="note note-cached">{t.app.cached}</p>}
       <PhaseCard
@@ -57,6 +57,6 @@ export function SessionView({ panel, session }: { panel: PanelModel; session: Se
           }}
         />
       )}
-    </div>
+    </main>
   );
 }
