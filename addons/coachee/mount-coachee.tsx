@@ -1,7 +1,8 @@
 /** The coachee page's shell: all DOM work — API and socket on the capability link, storage, theme, rendering. */
 import { effect } from '@preact/signals';
 import { render } from 'preact';
-import type { CoacheeView, Session, SlotList } from '../../shared/protocol';
+import type { CoacheeView, Onboarding, Session, SlotList } from '../../shared/protocol';
+import { ApiError } from '../common/shell/http';
 import { asProblem, createJsonFetch, failureOf } from '../common/shell/http';
 import { keepLive, toWebSocketUrl } from '../common/shell/live-socket';
 import { createLocalStore } from '../common/shell/local-store';
@@ -10,6 +11,7 @@ import { newId } from '../common/shell/new-id';
 import { CoacheeApp } from './coachee-app';
 import { CoacheePage } from './coachee-model';
 import { coacheeStrings } from './i18n';
+import { OnboardingFlow } from './onboarding-model';
 
 /** The capability token from a `/c/:token` path. */
 export const tokenFromPath = (pathname: string): string | null => /^\/c\/([^/]+)\/?$/.exec(pathname)?.[1] ?? null;
@@ -35,7 +37,29 @@ export function mountCoachee(root: HTMLElement, win: Window = window): void {
     slots: (from: string, to: string) => asProblem(json<SlotList>('GET', `${base}/slots?from=${enc(from)}&to=${enc(to)}`)),
     book: (startsAt: string, key: string) => asProblem(json<Session>('POST', `${base}/book`, { startsAt }, { 'idempotency-key': key })),
   };
-  const page = new CoacheePage({ api, clock: createClock(), store: createLocalStore('coaching-c'), newId, cacheKey: `view:${token}`, online: () => win.navigator.onLine });
+  const clock = createClock();
+  const store = createLocalStore('coaching-c');
+  const page = new CoacheePage({ api, clock, store, newId, cacheKey: `view:${token}`, online: () => win.navigator.onLine });
+  const flow = new OnboardingFlow({
+    api: { consent: () => json<Onboarding>('POST', `${base}/consent`), saveIntake: (answers) => json<Onboarding>('PUT', `${base}/intake`, { answers }) },
+    clock,
+    store,
+    storeKey: `onboarding:${token}`,
+  });
+  effect(() => {
+    const view = page.view.value;
+    if (view && flow.data.peek() === null) flow.start(view.onboarding);
+  });
+  /** Cancels one of the coachee's sessions; answers null, or the problem type that refused it. */
+  const cancel = async (id: string): Promise<string | null> => {
+    try {
+      await json('POST', `${base}/sessions/${enc(id)}/cancel`, {});
+      await page.cancelled(id);
+      return null;
+    } catch (err) {
+      return err instanceof ApiError ? (err.type ?? 'error') : 'error';
+    }
+  };
   const dark = win.matchMedia('(prefers-color-scheme: dark)');
   const themeParam = new URL(win.location.href).searchParams.get('theme');
   const applyTheme = () => (win.document.documentElement.dataset.theme = themeParam === 'dark' || themeParam === 'light' ? themeParam : dark.matches ? 'dark' : 'light');
@@ -54,7 +78,7 @@ export function mountCoachee(root: HTMLElement, win: Window = window): void {
   });
 
   root.textContent = '';
-  render(<CoacheeApp page={page} inviteUrl={inviteUrl} />, root);
+  render(<CoacheeApp page={page} flow={flow} inviteUrl={inviteUrl} cancel={cancel} />, root);
   if (token) void page.load();
   else page.fail('not-found');
 }
