@@ -50,6 +50,10 @@ export function mountCoachee(root: HTMLElement, win: Window = window): void {
     const view = page.view.value;
     if (view && flow.data.peek() === null) flow.start(view.onboarding);
   });
+  // A booking changes the planned sessions and the booking limits: read the view again.
+  effect(() => {
+    if (page.booking.result.value?.kind === 'booked') void page.load();
+  });
   /** Cancels one of the coachee's sessions; answers null, or the problem type that refused it. */
   const cancel = async (id: string): Promise<string | null> => {
     try {
