@@ -40,7 +40,7 @@ function CoacheeCard({ c, home, t, json, download }: { c: Coachee } & Props) {
           {c.name}
         </h3>
         <span class="hint">
-          {c.email ?? ''} · {c.locale.toUpperCase()} · {c.timeZone}
+          {[c.email, c.locale.toUpperCase(), c.timeZone].filter(Boolean).join(' · ')}
         </span>
       </div>
       <div class="row-actions">

@@ -18,7 +18,7 @@ export function SettingsView({ home, t }: { home: HomeModelInstance; t: HomeStri
         {me.calendar.icsUrl ? (
           <div class="field">
             <label for="feed">{t.feedIntro}</label>
-            <div class="add-row">
+            <div class="add-row link-row">
               <input id="feed" class="input" readOnly value={me.calendar.icsUrl} data-testid="feed-url" />
               <button type="button" class="btn btn-small" onClick={() => window.confirm(t.replaceConfirm) && void home.replaceFeed(t.saved)}>
                 {t.replaceFeed}

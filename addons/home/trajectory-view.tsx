@@ -29,12 +29,12 @@ export function TrajectoryView({ engagement: e, home, t, json }: { engagement: E
   return (
     <article class="trajectory" aria-label={`${t.trajectory}: ${e.goal || e.id}`} data-testid="trajectory">
       <h4 class="traj-h">
-        {e.goal || t.trajectory} <span class={`tag tag-${closed ? 'done' : 'open'}`}>{t.status[e.status]}</span>
+        {e.goal || t.trajectory} <span class={`tag tag-${closed ? 'dropped' : 'done'}`}>{t.status[e.status]}</span>
       </h4>
       {link && (
         <div class="field">
           <label for={`link-${e.id}`}>{t.invitation}</label>
-          <div class="add-row">
+          <div class="add-row link-row">
             <input id={`link-${e.id}`} class="input" readOnly value={link} data-testid="invitation-link" onFocus={(ev) => ev.currentTarget.select()} />
             <button type="button" class="btn btn-small" onClick={() => void copy()}>
               {t.copy}

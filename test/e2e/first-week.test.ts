@@ -192,6 +192,7 @@ describe.skipIf(!HAS_CHROMIUM)('a coach\'s first week in Chromium', () => {
     await noHorizontalScroll(app, '/app coachees narrow');
     await shoot(app, 'app-en-dark-narrow-coachees');
     await app.getByRole('button', { name: 'Settings' }).click();
+    await noHorizontalScroll(app, '/app settings narrow');
     await shoot(app, 'app-en-dark-narrow-settings');
 
     const wide = await browser.newContext({ viewport: WIDE, colorScheme: 'dark' });
