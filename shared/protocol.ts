@@ -8,3 +8,4 @@ export * from './schemas/views';
 export * from './schemas/booking';
 export * from './schemas/onboarding';
 export * from './schemas/meetings';
+export * from './schemas/touchpoints';

@@ -11,6 +11,18 @@ declare global {
     interface Env {
       /** The outbox queue (calendar writes, mails); its dead-letter queue keeps what ran out of retries. */
       OUTBOX: Queue<Job>;
+      /**
+       * Cloudflare Email Service (`send_email` binding); used when MAIL_TRANSPORT is `cloudflare`. Locally wrangler simulates
+       * it by writing each message to a file and logging its path.
+       * @see https://developers.cloudflare.com/email-service/api/send-emails/workers-api/
+       */
+      EMAIL?: SendEmail;
+      /** `cloudflare` sends through EMAIL; anything else (the default) is the local mailer: mail lands in D1, read at /dev/mailbox. */
+      MAIL_TRANSPORT?: string;
+      /** Sender address (a domain onboarded to Email Sending) and display name of between-session mail. */
+      MAIL_FROM?: string;
+      /** See MAIL_FROM. */
+      MAIL_FROM_NAME?: string;
       /** `"true"` only in local development (.dev.vars) and tests: enables dev login and /demo. */
       DEV_LOGIN?: string;
       /** Jurisdiction for Durable Objects ("eu" in production, see wrangler.jsonc); empty locally, where workerd has none. */
@@ -33,6 +45,11 @@ declare global {
       MS_CLIENT_ID?: string;
       /** See MS_CLIENT_ID. */
       MS_CLIENT_SECRET?: string;
+      /**
+       * Which Microsoft accounts may sign in on the web (`/auth/microsoft/start`): `common` (default: work, school and personal),
+       * `organizations`, `consumers` or one tenant id. @see https://learn.microsoft.com/en-us/entra/identity-platform/v2-protocols#endpoints
+       */
+      MS_SIGN_IN_AUDIENCE?: string;
       /**
        * Zoom OAuth app client id and secret, for refreshing Zoom tokens (sent as HTTP Basic auth); without both, as for Google.
        * Both also serve Zoom sign-in (`POST /api/auth/zoom`: code exchange and app context decryption; 404 without them).

@@ -1,4 +1,5 @@
 /** The coachee page: session at a glance, the next session (or planning it), the agenda with a field to propose a topic, and the agreements with ticks for their own. */
+import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Agreement } from '../../shared/protocol';
 import { Loader } from '../common/components/loader';
@@ -15,9 +16,10 @@ import { PlannedSessions, SessionHistory } from './session-list';
 
 /**
  * The whole coachee page; `inviteUrl` gives where a session's invite file is downloaded. Until the invitation's walk is done
- * (welcome, consent, intake) it shows that walk; a closed trajectory shows its history read-only.
+ * (welcome, consent, intake) it shows that walk; a closed trajectory shows its history read-only; `between` draws the
+ * between-session part.
  */
-export function CoacheeApp({ page, flow, inviteUrl, cancel }: { page: CoacheePageModel; flow: OnboardingFlowModel; inviteUrl: (sessionId: string) => string; cancel: (id: string) => Promise<string | null> }) {
+export function CoacheeApp({ page, flow, inviteUrl, cancel, between }: { page: CoacheePageModel; flow: OnboardingFlowModel; inviteUrl: (sessionId: string) => string; cancel: (id: string) => Promise<string | null>; between?: () => JSX.Element }) {
   const t = coacheeStrings(page.locale.value);
   const view = page.view.value;
   const status = page.status.value;
@@ -75,6 +77,7 @@ export function CoacheeApp({ page, flow, inviteUrl, cancel }: { page: CoacheePag
         </section>
       ) : (
         <>
+          {between?.()}
           {view.booking.openBookings >= view.booking.maxOpenBookings && !page.upcoming.value ? <p class="hint">{o.limitReached}</p> : <CoacheeNext page={page} t={t} inviteUrl={inviteUrl} first={!view.session && view.history.length === 0 ? o.firstSession : null} />}
           <PlannedSessions view={view} locale={locale} t={o} cancel={cancel} />
         </>

@@ -1,13 +1,16 @@
 /** The coachee page's shell: all DOM work — API and socket on the capability link, storage, theme, rendering. */
 import { effect } from '@preact/signals';
 import { render } from 'preact';
-import type { CoacheeView, Onboarding, Session, SlotList } from '../../shared/protocol';
+import type { CoacheePrefs, CoacheeTouchpoint, CoacheeTouchpointList, CoacheeView, Onboarding, Session, SlotList, TouchpointAnswer } from '../../shared/protocol';
 import { ApiError } from '../common/shell/http';
 import { asProblem, createJsonFetch, failureOf } from '../common/shell/http';
 import { keepLive, toWebSocketUrl } from '../common/shell/live-socket';
 import { createLocalStore } from '../common/shell/local-store';
 import { createClock } from '../common/shell/clock';
 import { newId } from '../common/shell/new-id';
+import { createBetween, openedFrom } from './between/between-model';
+import { BetweenSection } from './between/between-section';
+import { mountPreferences } from './between/mount-preferences';
 import { CoacheeApp } from './coachee-app';
 import { CoacheePage } from './coachee-model';
 import { coacheeStrings } from './i18n';
@@ -21,6 +24,7 @@ export const tokenFromPath = (pathname: string): string | null => /^\/c\/([^/]+)
  * no bearer; `Referrer-Policy: no-referrer` (set by the Worker) keeps it out of other sites' logs.
  */
 export function mountCoachee(root: HTMLElement, win: Window = window): void {
+  if (win.location.pathname.startsWith('/p/')) return mountPreferences(root, win);
   const token = tokenFromPath(win.location.pathname);
   const json = createJsonFetch(() => null, win.fetch.bind(win));
   const base = `/api/c/${token}`;
@@ -48,7 +52,7 @@ export function mountCoachee(root: HTMLElement, win: Window = window): void {
   });
   effect(() => {
     const view = page.view.value;
-    if (view && flow.data.peek() === null) flow.start(view.onboarding);
+    if (view && flow.data.peek() === null) flow.start(view.onboarding, !view.history.some((s) => s.status === 'held'));
   });
   // A booking changes the planned sessions and the booking limits: read the view again.
   effect(() => {
@@ -81,8 +85,20 @@ export function mountCoachee(root: HTMLElement, win: Window = window): void {
     return () => socket.stop();
   });
 
+  const between = createBetween(
+    {
+      list: () => json<CoacheeTouchpointList>('GET', `${base}/touchpoints`),
+      get: (id) => json<CoacheeTouchpoint>('GET', `${base}/touchpoints/${enc(id)}`),
+      answer: (id, body: TouchpointAnswer) => json<CoacheeTouchpoint>('POST', `${base}/touchpoints/${enc(id)}/answer`, body),
+      markDone: (agreementId) => json('PATCH', `${base}/agreements/${enc(agreementId)}`, { status: 'done' }),
+      savePrefs: (patch) => json<CoacheePrefs>('PATCH', `${base}/preferences`, patch),
+    },
+    openedFrom(win.location.search),
+  );
+  const betweenView = () => <BetweenSection model={between} locale={page.locale.value} zone={page.view.value?.timeZone ?? 'Europe/Amsterdam'} now={() => Date.now()} />;
+
   root.textContent = '';
-  render(<CoacheeApp page={page} flow={flow} inviteUrl={inviteUrl} cancel={cancel} />, root);
-  if (token) void page.load();
+  render(<CoacheeApp page={page} flow={flow} inviteUrl={inviteUrl} cancel={cancel} between={betweenView} />, root);
+  if (token) void Promise.all([page.load(), between.load()]);
   else page.fail('not-found');
 }

@@ -55,8 +55,11 @@ export const OnboardingFlow = createModel((deps: { api: OnboardingApi; clock: Cl
     /** 1-based number of the step, for "step n of 4". */
     stepNumber: computed(() => ({ welcome: 1, privacy: 2, intake: 3, done: 4 })[step.value]),
 
-    /** Starts (or resumes) the walk from the server's onboarding and what this device kept. */
-    start(onboarding: Onboarding): void {
+    /**
+     * Starts (or resumes) the walk from the server's onboarding and what this device kept. The intake step comes up by itself
+     * only before the first session has taken place (`beforeFirstSession`); later it stays one click away.
+     */
+    start(onboarding: Onboarding, beforeFirstSession = true): void {
       data.value = onboarding;
       let kept: { step?: OnboardingStep; unsent?: Record<string, string> } = {};
       try {
@@ -68,7 +71,7 @@ export const OnboardingFlow = createModel((deps: { api: OnboardingApi; clock: Cl
       answers.value = { ...Object.fromEntries(onboarding.intake.answers.map((a) => [a.questionId, a.text])), ...unsent };
       const noQuestions = onboarding.intake.questions.length === 0;
       if (!onboarding.consentGiven) step.value = kept.step === 'privacy' ? 'privacy' : 'welcome';
-      else step.value = kept.step === 'done' || noQuestions ? 'done' : 'intake';
+      else step.value = kept.step === 'done' || noQuestions || !beforeFirstSession ? 'done' : 'intake';
       if (Object.keys(unsent).length) void flush();
     },
     next(): void {

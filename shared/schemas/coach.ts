@@ -1,6 +1,6 @@
 /** The coach's profile: locale, time zone, working hours, booking rules and calendar connection. */
 import { z } from 'zod';
-import { ClockTime, Id, LIMITS, Locale, TimeZone, text } from './common';
+import { ClockTime, Id, LIMITS, Locale, TimeZone, optionalText, text } from './common';
 
 /**
  * One block of working hours starting on an ISO weekday (Monday = 1), in the coach's time zone. An end before the start runs
@@ -57,7 +57,12 @@ export const Coach = z.object({
   inviteMode: InviteMode,
   meetingHost: MeetingHost,
   referralContacts: z.string(),
-  calendar: z.object({ provider: CalendarProviderName, icsUrl: z.string().optional() }),
+  calendar: z.object({
+    provider: CalendarProviderName,
+    icsUrl: z.string().optional(),
+    /** Connections whose grant the provider refused (revoked, expired): the coach reconnects them; their sessions wait as pending. */
+    reconnect: z.array(z.enum(['google', 'microsoft', 'zoom'])).optional(),
+  }),
 });
 export type Coach = z.infer<typeof Coach>;
 
@@ -70,7 +75,7 @@ export const CoachPatch = z.strictObject({
   bookingRules: BookingRules.partial().optional(),
   inviteMode: InviteMode.optional(),
   meetingHost: MeetingHost.optional(),
-  referralContacts: z.string().max(LIMITS.goal).optional(),
+  referralContacts: optionalText(LIMITS.goal).optional(),
 });
 export type CoachPatch = z.infer<typeof CoachPatch>;
 

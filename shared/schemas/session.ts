@@ -1,6 +1,6 @@
 /** Coachees, engagements (trajectories), sessions, agenda items and agreements (WWW). */
 import { z } from 'zod';
-import { CalendarDate, Due, Id, Instant, LIMITS, Locale, TimeZone, Who, text } from './common';
+import { CalendarDate, Due, Id, Instant, LIMITS, Locale, TimeZone, Who, optionalText, text } from './common';
 import { InviteMode } from './coach';
 import { IntakeQuestions, ONBOARDING_LIMITS } from './onboarding';
 
@@ -62,7 +62,7 @@ const Touchpoints = z.record(z.string().max(40), z.unknown());
 
 export const EngagementCreate = z.strictObject({
   coacheeId: Id,
-  goal: z.string().trim().max(LIMITS.goal).default(''),
+  goal: optionalText(LIMITS.goal).default(''),
   modelId: z.string().max(64).default('builtin-coaching'),
   sessionMinutes: z.int().min(15).max(480).default(60),
   welcome: Welcome.default(''),
@@ -70,7 +70,7 @@ export const EngagementCreate = z.strictObject({
   touchpoints: Touchpoints.nullable().default(null),
 });
 export const EngagementPatch = z.strictObject({
-  goal: z.string().trim().max(LIMITS.goal).optional(),
+  goal: optionalText(LIMITS.goal).optional(),
   modelId: z.string().max(64).optional(),
   sessionMinutes: z.int().min(15).max(480).optional(),
   status: EngagementStatus.optional(),

@@ -103,7 +103,7 @@ describe('microsoft calendar sync', () => {
     const body = fake.events.get(event!.id)!.bodyHtml;
     expect(body.startsWith('<p>Zaal 3.14, tweede verdieping</p><div data-cc="invite">')).toBe(true);
     expect(body).toContain(`<a href="${event!.joinUrl}">Join the meeting now</a>`);
-    expect(count(body, '[cc:begin]')).toBe(1);
+    expect(count(body, 'Je coachingsessie (Coaching companion)')).toBe(1);
     expect(count(body, 'Artikel over grenzen sturen')).toBe(1);
     expect(body).not.toContain('<html>');
     expect(fake.events.size).toBe(1);

@@ -73,6 +73,6 @@ endpoint(coacheeLinkRoutes, M, { method: 'patch', path: '/:token/agreements/:id'
 });
 
 endpoint(coacheeLinkRoutes, M, { method: 'get', path: '/:token/live', tag: 'coachee', auth: 'capability', summary: 'WebSocket upgrade for the coachee\'s live view.', status: 101 }, async (c) => {
-  const { session } = await requireSession(c);
-  return connectToRoom(c.env, c.req.raw, session.id, 'coachee');
+  const { session, engagement } = await requireSession(c);
+  return connectToRoom(c.env, c.req.raw, session.id, { actor: 'coachee', expiresAtMs: engagement.link_expires_at, engagementId: engagement.id, linkVersion: engagement.link_version });
 });

@@ -15,6 +15,7 @@ import { coacheeUrl } from '../services/coachee-link';
 import { closeCoacheeSockets } from '../services/room';
 import { publicUrl } from '../http/public-url';
 import { coachDb } from '../storage/databases';
+import { onEngagementChanged } from '../between/hooks';
 
 /** Routes under `/api/engagements`. */
 export const engagementRoutes = new Hono<AppEnv>();
@@ -83,6 +84,9 @@ endpoint(engagementRoutes, M, { method: 'patch', path: '/:id', tag: 'engagements
     closed_at: status === 'closed' ? (row.closed_at ?? Date.now()) : null,
   };
   await updateEngagement(coachDb(c.env, row.coach_id), next);
+  if (next.status === 'closed' && row.status !== 'closed') await closeCoacheeSockets(c.env, row.coach_id, row.id, 'closed');
+  // Closing sends the evaluation and plans the follow-up; pausing holds check-ins; reopening plans them again.
+  if (body.status && body.status !== row.status) await onEngagementChanged(c.env, row.coach_id, row.id);
   return c.json(toEngagement(next));
 });
 

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { Id, InvitePreview, Instant, PanelData, Session, SessionCreate } from '../../shared/protocol';
 import type { AppEnv } from '../env';
-import { requireCoach, ownDb } from '../auth/require-coach';
+import { coachClaims, requireCoach, ownDb } from '../auth/require-coach';
 import { endpoint, param } from '../http/endpoint';
 import { invalidField, notFound } from '../http/problem';
 import { getEngagement } from '../storage/engagements';
@@ -78,5 +78,6 @@ endpoint(sessionRoutes, M, { method: 'get', path: '/:id/invite', tag: 'sessions'
 
 endpoint(sessionRoutes, M, { method: 'get', path: '/:id/live', tag: 'sessions', summary: 'WebSocket upgrade for live sync (token may be passed as ?token=).', status: 101 }, async (c) => {
   const row = await ownSession(c);
-  return connectToRoom(c.env, c.req.raw, row.id, 'coach');
+  const { expiresAt } = await coachClaims(c);
+  return connectToRoom(c.env, c.req.raw, row.id, { actor: 'coach', expiresAtMs: expiresAt * 1000 });
 });

@@ -24,3 +24,4 @@ export async function engagementOfLink(env: Env, token: string, nowMs: number): 
   }
   return e;
 }
+

@@ -88,7 +88,7 @@ export async function checkBookingLimits(env: Env, scope: { coachId: string; eng
 /**
  * Cancels an upcoming session: keeps a cancellation record, marks its local calendar event cancelled (a higher SEQUENCE, so
  * feeds and the CANCEL invite withdraw it), hands events in other calendars (and a Zoom meeting) to the outbox for deletion,
- * and removes the session with its agenda, notes and applied ops in one batch; then clears its room. Agreements of earlier
+ * and removes the session with its agenda and notes in one batch; then clears its room (and its op log). Agreements of earlier
  * sessions are untouched, so open ones carry over to the next session of the trajectory.
  */
 export async function cancelSessionNow(env: Env, req: CancelRequest, nowMs = Date.now()): Promise<CancelledSession> {
@@ -113,7 +113,6 @@ export async function cancelSessionNow(env: Env, req: CancelRequest, nowMs = Dat
     q`UPDATE local_events SET status = 'cancelled', sequence = sequence + 1, updated_at = ${nowMs} WHERE coach_id = ${s.coach_id} AND id = ${s.id} AND status = 'confirmed'`,
     q`DELETE FROM calendar_events WHERE session_id = ${s.id}`,
     q`DELETE FROM booking_requests WHERE session_id = ${s.id}`,
-    q`DELETE FROM applied_ops WHERE session_id = ${s.id}`,
     q`DELETE FROM notes WHERE session_id = ${s.id}`,
     q`DELETE FROM agenda_items WHERE session_id = ${s.id}`,
     ...CANCEL_HOOKS.flatMap((hook) => hook(db, s.id, s.coach_id)),

@@ -22,6 +22,10 @@ export type ConnectionRow = {
   updated_at: number;
   /** When the coach stopped using it (switched, disconnected or connected the provider again); null while in use. */
   retired_at: number | null;
+  /** When the provider last refused the grant (revoked, expired): the coach is asked to reconnect. */
+  reconnect_since?: number | null;
+  /** When the coach disconnected it: revoked at the provider once unused, then dropped. */
+  revoke_requested_at?: number | null;
 };
 
 /**
@@ -67,7 +71,7 @@ export const setCalendarProvider = (db: D1Database, coachId: string, provider: C
  * event made with it). `coachId` null sweeps every coach (cron).
  */
 export const dropUnusedRetired = (db: D1Database, coachId: string | null, nowMs: number): Query =>
-  sql(db)`DELETE FROM calendar_connections WHERE retired_at IS NOT NULL AND (${coachId} IS NULL OR coach_id = ${coachId})
+  sql(db)`DELETE FROM calendar_connections WHERE retired_at IS NOT NULL AND revoke_requested_at IS NULL AND (${coachId} IS NULL OR coach_id = ${coachId})
     AND NOT EXISTS (SELECT 1 FROM calendar_events ce WHERE ce.connection_id = calendar_connections.id AND ce.external_id IS NOT NULL)
     AND NOT EXISTS (SELECT 1 FROM calendar_events ce WHERE ce.meeting_connection_id = calendar_connections.id AND ce.meeting_id IS NOT NULL)
     AND NOT EXISTS (SELECT 1 FROM calendar_delete_holds h WHERE h.connection_id = calendar_connections.id)

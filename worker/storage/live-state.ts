@@ -80,8 +80,8 @@ const whoColumns = (who: Who) => (typeof who === 'string' ? { kind: who, name: n
 export type WriteContext = { session: SessionRow; actor: 'coach' | 'coachee'; nowMs: number; seq: number };
 
 /**
- * The D1 writes for one op that the reducer accepted (`after` is the state it produced). Always bumps the session's sequence and
- * records the op id, in the same batch, so a replay is recognised even after a restart.
+ * The D1 writes for one op that the reducer accepted (`after` is the state it produced), one batch that always bumps the session's
+ * sequence; the room keeps the op id in its own storage (worker/live/op-log.ts), so a replay is recognised even after a restart.
  */
 export async function opWrites(db: D1Database, keys: string, op: Op, after: LiveState, w: WriteContext): Promise<Query[]> {
   const q = sql(db);
@@ -129,11 +129,11 @@ export async function opWrites(db: D1Database, keys: string, op: Op, after: Live
           status = COALESCE(${status}, status),
           closed_in_session_id = CASE WHEN ${closedIn} IS NULL THEN closed_in_session_id ELSE NULLIF(${closedIn}, '') END,
           updated_at = ${w.nowMs}
-        WHERE id = ${op.id} AND engagement_id = ${s.engagement_id}`);
+        WHERE coach_id = ${s.coach_id} AND id = ${op.id} AND engagement_id = ${s.engagement_id}`);
       break;
     }
     case 'agreement.remove':
-      writes.push(q`DELETE FROM agreements WHERE id = ${op.id} AND session_id = ${s.id}`);
+      writes.push(q`DELETE FROM agreements WHERE coach_id = ${s.coach_id} AND id = ${op.id} AND session_id = ${s.id}`);
       break;
     case 'notes.set': {
       const sealed: Sealed = await seal(keys, op.text, notesContext(s.id));
@@ -149,10 +149,5 @@ export async function opWrites(db: D1Database, keys: string, op: Op, after: Live
     }
   }
   writes.push(q`UPDATE sessions SET seq = ${w.seq} WHERE id = ${s.id}`);
-  writes.push(q`INSERT INTO applied_ops (session_id, op_id, seq, actor, kind, at) VALUES (${s.id}, ${op.opId}, ${w.seq}, ${w.actor}, ${op.kind}, ${w.nowMs})`);
   return writes;
 }
-
-/** The earlier application of an op id in this session, if any. */
-export const findAppliedOp = (db: D1Database, sessionId: string, opId: string) =>
-  db.prepare('SELECT seq, actor, at FROM applied_ops WHERE session_id = ?1 AND op_id = ?2').bind(sessionId, opId).first<{ seq: number; actor: 'coach' | 'coachee'; at: number }>();
