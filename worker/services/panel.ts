@@ -8,6 +8,7 @@ import { toEngagement } from '../storage/engagements';
 import type { SessionContext } from '../storage/session-context';
 import { toSession } from '../storage/sessions';
 import { iso } from '../storage/time';
+import { reconnectNeeded } from './calendar-grants';
 import { buildInvitePreview } from './invite';
 import { coachDb } from '../storage/databases';
 import { intakeOf, listIntakeAnswers, questionsOf } from '../storage/onboarding';
@@ -29,6 +30,8 @@ export async function buildPanelData(env: Env, base: string, ctx: SessionContext
   });
   // The intake answers help the coach prepare the kick-off: only in the first session's panel, never in the invite.
   const intake = ctx.previous ? null : intakeOf(questionsOf(ctx.engagement, ctx.coachee.locale), await listIntakeAnswers(coachDb(env, ctx.coach.id), ctx.coach.id, ctx.engagement.id));
+  // Only a session still waiting for its calendar write can be held up by a refused grant: ask only then.
+  const reconnect = ctx.session.calendar_status === 'pending' ? await reconnectNeeded(coachDb(env, ctx.coach.id), ctx.coach.id) : [];
   return {
     coach: { id: coach.id, name: coach.name, locale: coach.locale, timeZone: coach.timeZone },
     session: toSession(ctx.session),
@@ -42,6 +45,7 @@ export async function buildPanelData(env: Env, base: string, ctx: SessionContext
     previousSession: ctx.previous ? { id: ctx.previous.id, startsAt: iso(ctx.previous.starts_at) } : null,
     nextSession: ctx.next ? { id: ctx.next.id, startsAt: iso(ctx.next.starts_at), endsAt: iso(ctx.next.ends_at), calendarStatus: ctx.next.calendar_status } : null,
     intake: intake && intake.answers.length > 0 ? intake : null,
+    ...(reconnect.length ? { reconnect } : {}),
     liveUrl: `${base.replace(/^http/, 'ws')}/api/sessions/${ctx.session.id}/live`,
     serverTime: iso(nowMs),
   };
