@@ -137,5 +137,14 @@ describe.skipIf(!HAS_CHROMIUM)('between sessions in Chromium', () => {
       expect(await page.locator('svg[role=img] desc').textContent()).toBe(locale === 'nl' ? '2 check-ins en 1 terugblik, scores van 1 tot 5 door de tijd.' : '2 check-ins and 1 evaluation, scores from 1 to 5 over time.');
       await page.screenshot({ path: join(SHOTS, `trajectory-${locale}.png`), fullPage: true });
     }
+    // The coach picks micro-learning in the settings; it is stored for the trajectory.
+    await page.getByText('Settings: what and when').click();
+    await page.getByLabel('Listen, summarise, ask further').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved; the timeline is updated.').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'trajectory-settings-en.png'), fullPage: true });
+    const stored = await enCoach.ok<{ learning: { items: { id: string; at?: string }[] } }>('GET', `/api/engagements/${played.en.engagementId}/touchpoints`);
+    expect(stored.learning.items.map((i) => i.id)).toEqual(['grow', 'listen-summarise-ask']);
+    expect(stored.learning.items[1]!.at).toBeTruthy();
   }, 180_000);
 });

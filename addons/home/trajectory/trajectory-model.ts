@@ -8,6 +8,8 @@ export type TrajectoryApi = {
   progress(engagementId: string): Promise<ProgressSeries>;
   skip(touchpointId: string): Promise<TimelineItem>;
   patchSettings(engagementId: string, patch: TouchpointSettingsPatch): Promise<TouchpointSettings>;
+  /** `GET /api/engagements/:id/touchpoints`; optional (without it the settings form stays closed). */
+  settings?(engagementId: string): Promise<TouchpointSettings>;
 };
 
 /** The model of one trajectory. */
@@ -16,11 +18,14 @@ export function createTrajectory(api: TrajectoryApi, engagementId: string) {
   const progress = signal<ProgressSeries | null>(null);
   const status = signal<'loading' | 'ready' | 'failed'>('loading');
   const busy = signal<string | null>(null);
+  const settings = signal<TouchpointSettings | null>(null);
+  const saved = signal<'idle' | 'saved' | 'error'>('idle');
   const load = async (): Promise<void> => {
     try {
       const [t, p] = await Promise.all([api.timeline(engagementId), api.progress(engagementId)]);
       timeline.value = t;
       progress.value = p;
+      if (api.settings) settings.value = await api.settings(engagementId);
       status.value = 'ready';
     } catch {
       status.value = 'failed';
@@ -31,7 +36,22 @@ export function createTrajectory(api: TrajectoryApi, engagementId: string) {
     progress,
     status,
     busy,
+    settings,
+    saved,
     load,
+    /** Saves what changed in the settings form; the server replans at once, so the timeline is reloaded. */
+    async saveSettings(patch: TouchpointSettingsPatch): Promise<void> {
+      busy.value = 'settings';
+      try {
+        settings.value = await api.patchSettings(engagementId, patch);
+        saved.value = 'saved';
+        await load();
+      } catch {
+        saved.value = 'error';
+      } finally {
+        busy.value = null;
+      }
+    },
     async skip(id: string): Promise<void> {
       busy.value = id;
       try {

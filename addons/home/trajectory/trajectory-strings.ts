@@ -30,6 +30,7 @@ const nl = {
   lowScore: (who: string, score: number, prev: number | null) => `${who}: check-in ${score} van 5${prev !== null ? ` (was ${prev})` : ''}`,
   answered: (who: string, what: string) => `${who} vulde de ${what.toLowerCase()} in`,
   markRead: 'Gezien',
+  settings: 'Instellingen: wat en wanneer',
   unread: (n: number) => `${n} ongelezen`,
 };
 
@@ -64,6 +65,7 @@ const en: TrajectoryStrings = {
   lowScore: (who, score, prev) => `${who}: check-in ${score} out of 5${prev !== null ? ` (was ${prev})` : ''}`,
   answered: (who, what) => `${who} filled in the ${what.toLowerCase()}`,
   markRead: 'Seen',
+  settings: 'Settings: what and when',
   unread: (n) => `${n} unread`,
 };
 

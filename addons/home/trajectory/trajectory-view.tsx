@@ -2,12 +2,13 @@
 import { useEffect } from 'preact/hooks';
 import type { Locale } from '../../../shared/protocol';
 import { ScoreChart } from './score-chart';
+import { SettingsForm } from './settings-form';
 import { TimelineList } from './timeline-list';
 import type { TrajectoryModel } from './trajectory-model';
 import { trajectoryStrings } from './trajectory-strings';
 
 /** Loads on mount. */
-export function TrajectoryView({ model, locale, zone }: { model: TrajectoryModel; locale: Locale; zone: string }) {
+export function TrajectoryView({ model, locale, zone, coacheeLocale = locale }: { model: TrajectoryModel; locale: Locale; zone: string; coacheeLocale?: Locale }) {
   const t = trajectoryStrings(locale);
   useEffect(() => void model.load(), [model]);
   const status = model.status.value;
@@ -40,6 +41,12 @@ export function TrajectoryView({ model, locale, zone }: { model: TrajectoryModel
           {model.progress.value && <ScoreChart data={model.progress.value} t={t} locale={locale} zone={zone} />}
           <h3 class="section-h">{t.timeline}</h3>
           <TimelineList model={model} t={t} locale={locale} zone={zone} />
+          {model.settings.value && (
+            <details class="settings-box">
+              <summary>{t.settings}</summary>
+              <SettingsForm model={model} settings={model.settings.value} locale={locale} coacheeLocale={coacheeLocale} />
+            </details>
+          )}
         </>
       )}
     </section>

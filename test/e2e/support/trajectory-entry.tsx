@@ -17,6 +17,7 @@ const trajectory = createTrajectory(
     progress: (id) => json<ProgressSeries>('GET', `/api/engagements/${id}/progress`),
     skip: (id) => json<TimelineItem>('POST', `/api/touchpoints/${id}/skip`),
     patchSettings: (id, patch) => json<TouchpointSettings>('PATCH', `/api/engagements/${id}/touchpoints`, patch),
+    settings: (id) => json<TouchpointSettings>('GET', `/api/engagements/${id}/touchpoints`),
   },
   engagementId,
 );
