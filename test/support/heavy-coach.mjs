@@ -22,9 +22,9 @@ export function heavyCoachSql({ coachId, engagementId, coacheeId, nowMs, session
     `${seq(49)} INSERT INTO coachees (id, coach_id, name, email, locale, time_zone, created_at)
       SELECT 'heavy-p-' || i, ${c}, 'Coachee ' || i, 'coachee' || i || '@example.nl', 'nl', 'Europe/Amsterdam', ${nowMs} FROM n`,
     `${seq(49)} INSERT INTO engagements (id, coach_id, coachee_id, goal, model_id, session_minutes, status, link_version, link_expires_at, created_at)
-      SELECT 'heavy-e-' || i, ${c}, 'heavy-p-' || i, 'Doel ' || i, 'grow', 60, 'active', 1, ${nowMs + 365 * DAY}, ${nowMs} FROM n`,
+      SELECT 'heavy-e-' || i, ${c}, 'heavy-p-' || i, 'Doel ' || i, 'builtin-grow', 60, 'active', 1, ${nowMs + 365 * DAY}, ${nowMs} FROM n`,
     `${seq(sessions)} INSERT INTO sessions (id, coach_id, engagement_id, starts_at, ends_at, model_id, seq, calendar_status, created_at)
-      SELECT 'heavy-s-' || i, ${c}, ${eng}, ${start}, ${start} + ${HOUR}, 'grow', 3, 'synced', ${nowMs} FROM n`,
+      SELECT 'heavy-s-' || i, ${c}, ${eng}, ${start}, ${start} + ${HOUR}, 'builtin-grow', 3, 'synced', ${nowMs} FROM n`,
     `${seq(sessions)} INSERT INTO agenda_items (id, coach_id, session_id, title, done, position, proposed_by, created_at)
       SELECT 'heavy-a-' || i || '-' || k.k, ${c}, 'heavy-s-' || i, 'Onderwerp ' || k.k, 1, k.k, 'coach', ${nowMs} FROM n, (SELECT 1 AS k UNION ALL SELECT 2) AS k`,
     `${seq(sessions)} INSERT INTO agreements (id, coach_id, engagement_id, session_id, who_kind, what, status, created_at, updated_at)

@@ -29,6 +29,21 @@ export function allCoachDbs(env: DatabaseBindings): D1Database[] {
   return [seen(env.DB)];
 }
 
+/** A read-only database that a D1 read replica may serve, and the bookmark of what it has read (to hand to a later request). */
+export type ReplicaRead = { db: D1Database; bookmark(): string | null };
+
+/**
+ * Reads that may run on a D1 read replica, through the Sessions API: `coachId` names the coach's database (null: the
+ * directory). Without a bookmark any replica may answer (`first-unconstrained`); with one, only a copy at least that recent, so
+ * a client that sends back the bookmark of its last response never reads older data than it already saw. Only for reads that
+ * need no read-your-writes beyond that (see README "Capacity"); statements only (`prepare`/`batch`), never `exec`.
+ * @see https://developers.cloudflare.com/d1/best-practices/read-replication/
+ */
+export function replicaDb(env: DatabaseBindings, _coachId: string | null, bookmark: string | null = null): ReplicaRead {
+  const session = env.DB.withSession(bookmark ?? 'first-unconstrained');
+  return { db: seen(session as unknown as D1Database), bookmark: () => session.getBookmark() };
+}
+
 let observer: StatementObserver | null = null;
 
 /**
