@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** After `npm ci`: proves the native pieces npm 11 may have skipped install scripts for (every workerd, esbuild) actually run here. */
+/** After `npm ci`: proves scripts run on a current Node and that the native pieces npm 11 may have skipped install scripts for (every workerd, esbuild) actually run here. */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,10 @@ function findBinaries(dir, name, depth = 0, found = []) {
   }
   return found;
 }
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) throw new Error(`scripts run on Node ${process.version}; wrangler needs 22.12 or later (is the "node" dev dependency installed?)`);
+console.log('node', process.version);
 
 const workerds = findBinaries('node_modules', 'workerd');
 if (workerds.length === 0) throw new Error('no workerd binary installed');

@@ -1,5 +1,8 @@
 /** The app icon drawn in code: a ring with a check mark (an agreement kept), as the Teams colour and outline icons. */
-import { encodePng } from './png.mjs';
+import pngjs from 'pngjs';
+
+/** Encodes 8-bit RGBA pixels as a PNG file. @see https://github.com/pngjs/pngjs#sync-api */
+const encodePng = (width, height, rgba) => pngjs.PNG.sync.write(Object.assign(new pngjs.PNG({ width, height }), { data: Buffer.from(rgba) }));
 
 /** Accent colour of the product (also the Teams `accentColor`). */
 export const ACCENT = '#1F6B57';

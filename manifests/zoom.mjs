@@ -6,7 +6,7 @@ import { TEXTS } from './texts.mjs';
  * `zoomSdk.config` (`ZOOM_CAPABILITIES` in addons/hosts/zoom/zoom-host.ts; a test keeps the two equal).
  * @see https://appssdk.zoom.us/classes/ZoomSdk.ZoomSdk.html
  */
-export const ZOOM_APIS = ['getMeetingUUID', 'getMeetingContext', 'getAppContext', 'authorize', 'onAuthorized', 'openUrl'];
+export const ZOOM_APIS = ['getMeetingUUID', 'getMeetingContext', 'getMeetingJoinUrl', 'getMeetingParticipants', 'getUserContext', 'getAppContext', 'authorize', 'onAuthorized', 'openUrl'];
 
 /**
  * Granular scopes: run in meetings, read the signed-in user, and create/read/update/delete the meetings we book.

@@ -6,3 +6,6 @@ export * from './schemas/session';
 export * from './schemas/live';
 export * from './schemas/views';
 export * from './schemas/booking';
+export * from './schemas/onboarding';
+export * from './schemas/meetings';
+export * from './schemas/touchpoints';

@@ -11,14 +11,14 @@ const wrangler = ['node_modules/wrangler/bin/wrangler.js'];
 
 if (!existsSync('.dev.vars')) {
   copyFileSync('.dev.vars.example', '.dev.vars');
-  console.log('Created .dev.vars from .dev.vars.example (dev login on, local-only secrets).');
+  console.log('Created .dev.vars from .dev.vars.example (local-only secrets).');
 }
 run(process.execPath, ['addons/build.mjs']);
 run(process.execPath, [...wrangler, 'd1', 'migrations', 'apply', 'coaching', '--local']);
 run(process.execPath, [...wrangler, 'd1', 'execute', 'coaching', '--local', '--file', 'worker/storage/seed.sql']);
 console.log('\nDemo: http://localhost:8787/demo  ·  API: http://localhost:8787/openapi.json\n');
-// workerd has no Durable Object jurisdictions locally (also for .dev.vars files made before this setting existed).
-const dev = spawn(process.execPath, [...wrangler, 'dev', '--port', '8787', '--ip', '127.0.0.1', '--var', 'DO_JURISDICTION:', ...process.argv.slice(2)], { stdio: 'inherit' });
+// workerd has no Durable Object jurisdictions locally (also for .dev.vars files made before this setting existed); dev login on.
+const dev = spawn(process.execPath, [...wrangler, 'dev', '--port', '8787', '--ip', '127.0.0.1', '--var', 'DO_JURISDICTION:', '--var', 'DEV_LOGIN:true', ...process.argv.slice(2)], { stdio: 'inherit' });
 publishDemo().catch((e) => console.warn('Could not put the demo sessions in the local calendar:', e.message));
 const watch = spawn(process.execPath, ['addons/build.mjs', '--watch'], { stdio: 'inherit' });
 /** Writes the seeded demo sessions into the local calendar through the product's own publish route (and so the outbox). */

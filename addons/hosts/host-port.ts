@@ -21,6 +21,15 @@ export interface SignInUi {
   slot(): Promise<HTMLElement>;
 }
 
+/** Someone in the meeting, as far as the host tells (Zoom gives its host the participants' names, no host gives e-mails to us). */
+export type MeetingAttendee = { name: string; email?: string };
+
+/**
+ * What the host tells about the current meeting beyond its ids, each when it can: the join link (Zoom, or the browser panel's
+ * `?joinUrl=`), Meet's meeting code, the topic and the attendees. The first run prefills a new coachee from the attendees.
+ */
+export type MeetingDetails = { joinUrl?: string; code?: string; title?: string; attendees: MeetingAttendee[] };
+
 /**
  * What the panel needs from the place it runs in. Adapters speak our own types only; SDK payloads
  * stay inside the adapter. Capabilities a host lacks are `null` answers, never thrown errors.
@@ -46,6 +55,8 @@ export interface HostPort {
    * looked up with `GET /api/sessions/by-meeting`; empty outside a meeting.
    */
   meetingIds(): Promise<string[]>;
+  /** More about the current meeting (see `MeetingDetails`); absent where the host tells nothing more. */
+  meetingDetails?(): Promise<MeetingDetails>;
   /** A language the host asks for explicitly (it wins over the coach's profile, not over a choice made in the panel). */
   locale(): Locale | null;
   theme(): HostTheme;

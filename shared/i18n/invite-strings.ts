@@ -3,8 +3,6 @@ import type { Locale } from '../schemas/common';
 
 /** Everything the invite block says; functions take values already formatted for the locale. */
 export type InviteStrings = {
-  markerBegin: string;
-  markerEnd: string;
   heading: (coacheeName: string, coachName: string) => string;
   goal: string;
   agenda: string;
@@ -20,8 +18,6 @@ export type InviteStrings = {
 /** The invite block's texts per locale. */
 export const INVITE_STRINGS: Record<Locale, InviteStrings> = {
   nl: {
-    markerBegin: '——— Coaching companion · begin ———',
-    markerEnd: '——— Coaching companion · einde ———',
     heading: (coacheeName, coachName) => `Coachingsessie van ${coacheeName} met ${coachName}`,
     goal: 'Doel',
     agenda: 'Agenda',
@@ -34,8 +30,6 @@ export const INVITE_STRINGS: Record<Locale, InviteStrings> = {
     linkOnly: (coachName) => `Coachingsessie met ${coachName}. De agenda en jullie afspraken vind je via deze link:`,
   },
   en: {
-    markerBegin: '——— Coaching companion · begin ———',
-    markerEnd: '——— Coaching companion · end ———',
     heading: (coacheeName, coachName) => `Coaching session of ${coacheeName} with ${coachName}`,
     goal: 'Goal',
     agenda: 'Agenda',

@@ -1,8 +1,31 @@
 /** Our marked block inside a calendar event description: find it, replace it, remove it, leaving the coach's text alone. */
+import type { Locale } from '../schemas/common';
 
-/** Stable tokens that survive plain text, HTML and the rewriting Google Calendar and Outlook do to descriptions. */
-export const BLOCK_BEGIN = '[cc:begin]';
-export const BLOCK_END = '[cc:end]';
+/**
+ * The block's edges: a sentence per locale that reads naturally at the top and bottom of an invite and ends in
+ * "(Coaching companion)", plain ASCII so it survives plain text, HTML and the rewriting Google Calendar and Outlook do.
+ * Rendered between dashes (`beginLine`/`endLine`); the parser knows every locale's edges, so a block written in Dutch
+ * is found after the coachee switched to English.
+ */
+export const BLOCK_MARKERS: Record<Locale, { begin: string; end: string }> = {
+  nl: { begin: 'Je coachingsessie (Coaching companion)', end: 'Einde (Coaching companion)' },
+  en: { begin: 'Your coaching session (Coaching companion)', end: 'End (Coaching companion)' },
+};
+
+/** The edges of blocks written before: `[cc:begin] ——— … ———` and `——— … ——— [cc:end]`, still found and replaced in existing events. */
+export const LEGACY_BEGIN = '[cc:begin]';
+export const LEGACY_END = '[cc:end]';
+
+const BEGINS = [LEGACY_BEGIN, ...Object.values(BLOCK_MARKERS).map((m) => m.begin)];
+const ENDS = [LEGACY_END, ...Object.values(BLOCK_MARKERS).map((m) => m.end)];
+
+/**
+ * User text as the block may show it: anything that would read as one of our edges is broken up ("[cc:" gets a space,
+ * "(Coaching companion)" a hyphen), so what a coach or coachee types can never open or close a block.
+ */
+export function neutraliseMarkers(text: string): string {
+  return text.replace(/\[cc:/g, '[cc: ').replace(/\(Coaching companion\)/g, '(Coaching-companion)');
+}
 
 /** A rendered invite block in both description formats (see render.ts). */
 export type RenderedBlock = { text: string; html: string };
@@ -14,14 +37,14 @@ type Span = { start: number; end: number; complete: boolean };
 const HTML_HINT = /<\/?(?:p|div|br|span|a|b|i|u|ul|ol|li|html|body|strong|em|font)\b[^>]*>/i;
 const VOID_TAGS = new Set(['br', 'hr', 'img', 'wbr', 'meta', 'link', 'input']);
 
-/** The first line of a block, e.g. `[cc:begin] ——— Coaching companion · begin ———`. */
-export function beginLine(marker: string): string {
-  return `${BLOCK_BEGIN} ${marker}`;
+/** The first line of a block, e.g. `——— Je coachingsessie (Coaching companion) ———`. */
+export function beginLine(locale: Locale): string {
+  return `——— ${BLOCK_MARKERS[locale].begin} ———`;
 }
 
-/** The last line of a block, e.g. `——— Coaching companion · end ——— [cc:end]`. */
-export function endLine(marker: string): string {
-  return `${marker} ${BLOCK_END}`;
+/** The last line of a block, e.g. `——— Einde (Coaching companion) ———`. */
+export function endLine(locale: Locale): string {
+  return `——— ${BLOCK_MARKERS[locale].end} ———`;
 }
 
 /** Whether a description is HTML (Google Calendar and Graph bodies often are) rather than plain text. */
@@ -100,38 +123,42 @@ function appendHtml(description: string, block: string): string {
 
 /** All our blocks and stray tokens, in order. A begin token without an end (or before another begin) is stray. */
 function findSpans(description: string): Span[] {
-  const tokens: { at: number; begin: boolean }[] = [];
-  for (const [token, begin] of [[BLOCK_BEGIN, true], [BLOCK_END, false]] as const) {
-    for (let i = description.indexOf(token); i >= 0; i = description.indexOf(token, i + token.length)) tokens.push({ at: i, begin });
+  const tokens: { at: number; length: number; begin: boolean }[] = [];
+  for (const [list, begin] of [[BEGINS, true], [ENDS, false]] as const) {
+    for (const token of list) {
+      for (let i = description.indexOf(token); i >= 0; i = description.indexOf(token, i + token.length)) tokens.push({ at: i, length: token.length, begin });
+    }
   }
   tokens.sort((a, b) => a.at - b.at);
   const spans: Span[] = [];
-  let open: number | null = null;
+  let open: (typeof tokens)[number] | null = null;
   for (const token of tokens) {
     if (token.begin) {
-      if (open !== null) spans.push(strayBegin(description, open));
-      open = token.at;
+      if (open !== null) spans.push(stray(description, open.at, open.length));
+      open = token;
     } else if (open !== null) {
-      spans.push(widenToWrappers(description, open, token.at + BLOCK_END.length));
+      const edges = stray(description, open.at, open.length).start;
+      spans.push(widenToWrappers(description, edges, stray(description, token.at, token.length).end));
       open = null;
     } else {
-      spans.push(strayEnd(description, token.at));
+      spans.push(stray(description, token.at, token.length));
     }
   }
-  if (open !== null) spans.push(strayBegin(description, open));
+  if (open !== null) spans.push(stray(description, open.at, open.length));
   return spans;
 }
 
-/** A lone begin token and the dashed marker text after it on the same line. */
-function strayBegin(description: string, at: number): Span {
-  const marker = /^\s*———[^\n<>[]*———/.exec(description.slice(at + BLOCK_BEGIN.length));
-  return { start: at, end: at + BLOCK_BEGIN.length + (marker?.[0].length ?? 0), complete: false };
-}
-
-/** A lone end token and the dashed marker text before it on the same line. */
-function strayEnd(description: string, at: number): Span {
-  const marker = /———[^\n<>\]]*———\s*$/.exec(description.slice(0, at));
-  return { start: marker ? marker.index : at, end: at + BLOCK_END.length, complete: false };
+/**
+ * A token with the dashed decoration around it on the same line: `——— ` before and ` ———` after a current edge, the
+ * marker text after a legacy begin token, before a legacy end token.
+ */
+function stray(description: string, at: number, length: number): Span {
+  const token = description.slice(at, at + length);
+  const head = description.slice(Math.max(0, at - 200), at);
+  const tail = description.slice(at + length, at + length + 200);
+  const before = token === LEGACY_BEGIN ? null : token === LEGACY_END ? /———[^\n<>\]]*———\s*$/.exec(head) : /———[ \t]?$/.exec(head);
+  const after = token === LEGACY_END ? null : token === LEGACY_BEGIN ? /^\s*———[^\n<>[]*———/.exec(tail) : /^[ \t]?———/.exec(tail);
+  return { start: at - (before?.[0].length ?? 0), end: at + length + (after?.[0].length ?? 0), complete: false };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Locale } from '../schemas/common';
 import type { AgendaItem, Agreement } from '../schemas/session';
 import { parseDate } from '../time/calendar-date';
 import { LOCALE_TAGS, epochToLocal, formatInstant, zoneInWords } from '../time/zone';
-import { beginLine, endLine, type RenderedBlock } from './block';
+import { beginLine, endLine, neutraliseMarkers, type RenderedBlock } from './block';
 import { escapeHtml, safeHref } from './escape-html';
 
 /**
@@ -29,23 +29,37 @@ type Line = { text: string; html: string };
 type Section = { heading?: string; lines: Line[]; list?: boolean };
 
 /**
- * The invite block, wrapped in the begin/end markers of block.ts. `full` shows time (with the zone
+ * The invite block, between the edges of block.ts (user text neutralised so it never reads as an edge). `full` shows time (with the zone
  * in words), goal, agenda, agreements (open first, carried-over ones marked, done ones ticked,
  * dropped ones left out) and the coachee's link; `link_only` shows one short line and the link.
  * Every user text is HTML-escaped in `html`.
  */
 export function renderInviteBlock(input: InviteInput, locale: Locale): RenderedBlock {
   const s = INVITE_STRINGS[locale];
+  input = userTextNeutralised(input);
   const sections = input.mode === 'link_only' ? linkOnlySections(input, s) : fullSections(input, s, locale);
   const textParts = sections.map((section) => [section.heading, ...section.lines.map((l) => l.text)].filter((x) => x !== undefined).join('\n'));
-  const text = [beginLine(s.markerBegin), textParts.join('\n\n'), endLine(s.markerEnd)].join('\n');
+  const text = [beginLine(locale), textParts.join('\n\n'), endLine(locale)].join('\n');
   const htmlParts = sections.map((section) => {
     const heading = section.heading ? `<p><b>${escapeHtml(section.heading)}</b></p>` : '';
     if (section.list) return `${heading}<ul>${section.lines.map((l) => `<li>${l.html}</li>`).join('')}</ul>`;
     return `${heading}${section.lines.map((l) => `<p>${l.html}</p>`).join('')}`;
   });
-  const html = `<div data-cc="invite"><p>${escapeHtml(beginLine(s.markerBegin))}</p>${htmlParts.join('')}<p>${escapeHtml(endLine(s.markerEnd))}</p></div>`;
+  const html = `<div data-cc="invite"><p>${escapeHtml(beginLine(locale))}</p>${htmlParts.join('')}<p>${escapeHtml(endLine(locale))}</p></div>`;
   return { text, html };
+}
+
+/** The input with every text a person typed passed through `neutraliseMarkers`, so none of it can read as a block edge. */
+function userTextNeutralised(input: InviteInput): InviteInput {
+  const n = neutraliseMarkers;
+  return {
+    ...input,
+    coachName: n(input.coachName),
+    coacheeName: n(input.coacheeName),
+    ...(input.goal === undefined ? {} : { goal: n(input.goal) }),
+    agenda: input.agenda.map((item) => ({ ...item, title: n(item.title) })),
+    agreements: input.agreements.map((a) => ({ ...a, what: n(a.what), who: typeof a.who === 'string' ? a.who : { name: n(a.who.name) } })),
+  };
 }
 
 function linkOnlySections(input: InviteInput, s: InviteStrings): Section[] {

@@ -1,11 +1,14 @@
 /** The coach's profile: locale, time zone, working hours, booking rules and calendar connection. */
 import { z } from 'zod';
-import { ClockTime, Id, LIMITS, Locale, TimeZone, text } from './common';
+import { ClockTime, Id, LIMITS, Locale, TimeZone, optionalText, text } from './common';
 
-/** One block of working hours on an ISO weekday (Monday = 1), in the coach's time zone. */
+/**
+ * One block of working hours starting on an ISO weekday (Monday = 1), in the coach's time zone. An end before the start runs
+ * past midnight into the next day; blocks that touch or overlap count as one window.
+ */
 export const WorkingHours = z
   .strictObject({ day: z.int().min(1).max(7), start: ClockTime, end: ClockTime })
-  .refine((w) => w.start < w.end, { message: 'end must be after start', path: ['end'] });
+  .refine((w) => w.start !== w.end, { message: 'end must differ from start (an end before the start runs past midnight)', path: ['end'] });
 export type WorkingHours = z.infer<typeof WorkingHours>;
 
 /** Rules the slot finder applies when the next session is booked. */
@@ -15,8 +18,20 @@ export const BookingRules = z.strictObject({
   minimumNoticeMinutes: z.int().min(0).max(60 * 24 * 30),
   maxSessionsPerDay: z.int().min(1).max(24),
   slotStepMinutes: z.int().min(5).max(240),
+  /** How far ahead a session may be booked or moved (days). */
+  bookingHorizonDays: z.int().min(1).max(3650).optional(),
+  /** How long before a session the coachee may still cancel it from their link (hours). */
+  cancellationNoticeHours: z.int().min(0).max(24 * 30).optional(),
+  /** How many upcoming sessions one trajectory may hold at a time when booking from free slots. */
+  maxOpenBookings: z.int().min(1).max(20).optional(),
 });
 export type BookingRules = z.infer<typeof BookingRules>;
+
+/** The booking limits a coach has not set yet: 90 days ahead, cancel up to 24 hours before, one upcoming session at a time. */
+export const BOOKING_LIMIT_DEFAULTS = { bookingHorizonDays: 90, cancellationNoticeHours: 24, maxOpenBookings: 1 } as const;
+
+/** Stored booking rules with every limit filled in (rules stored before the limits existed get their defaults). */
+export const withBookingLimits = (rules: BookingRules): Required<BookingRules> => ({ ...BOOKING_LIMIT_DEFAULTS, ...rules });
 
 /** What the invite shows: agenda and agreements (`full`) or only the link to the session page. */
 export const InviteMode = z.enum(['full', 'link_only']);
@@ -55,7 +70,7 @@ export const CoachPatch = z.strictObject({
   bookingRules: BookingRules.partial().optional(),
   inviteMode: InviteMode.optional(),
   meetingHost: MeetingHost.optional(),
-  referralContacts: z.string().max(LIMITS.goal).optional(),
+  referralContacts: optionalText(LIMITS.goal).optional(),
 });
 export type CoachPatch = z.infer<typeof CoachPatch>;
 
@@ -64,7 +79,7 @@ export const DEFAULT_COACH_SETTINGS = {
   locale: 'nl' as Locale,
   timeZone: 'Europe/Amsterdam',
   workingHours: [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' })),
-  bookingRules: { bufferBeforeMinutes: 0, bufferAfterMinutes: 15, minimumNoticeMinutes: 12 * 60, maxSessionsPerDay: 4, slotStepMinutes: 30 },
+  bookingRules: { bufferBeforeMinutes: 0, bufferAfterMinutes: 15, minimumNoticeMinutes: 12 * 60, maxSessionsPerDay: 4, slotStepMinutes: 30, ...BOOKING_LIMIT_DEFAULTS },
   inviteMode: 'full' as InviteMode,
   meetingHost: 'none' as MeetingHost,
 } satisfies Partial<Coach>;

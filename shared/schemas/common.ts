@@ -13,8 +13,20 @@ export type Id = z.infer<typeof Id>;
 export const Locale = z.enum(['nl', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
-/** A trimmed, non-empty text of at most `max` characters. */
-export const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/**
+ * No C0 control characters except newline and tab, and no DEL: a carriage return or a form feed in a title could end a
+ * line in a calendar client's iCalendar parser, and nothing a person types needs them.
+ * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.3.11
+ */
+const NO_CONTROLS = /^[^\u0000-\u0008\u000B-\u001F\u007F]*$/;
+const NO_CONTROLS_MESSAGE = 'must not contain control characters (line breaks and tabs are fine)';
+
+/** A trimmed, non-empty text of at most `max` characters, without control characters other than newline and tab. */
+export const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).regex(NO_CONTROLS, NO_CONTROLS_MESSAGE);
+
+/** Like `text`, but may be empty (a goal, a summary, contact details). */
+export const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).regex(NO_CONTROLS, NO_CONTROLS_MESSAGE);
 
 /** An instant, ISO 8601 with an explicit offset (RFC 3339), e.g. `2027-03-28T09:00:00+02:00`. */
 export const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with offset' });

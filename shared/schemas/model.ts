@@ -1,6 +1,6 @@
 /** Conversation models (*gespreksmodellen*): ordered phases with purpose, prompt questions and a share of time. */
 import { z } from 'zod';
-import { Id, LIMITS, Locale, text } from './common';
+import { Id, LIMITS, Locale, optionalText, text } from './common';
 
 /** A phase key: lower-case slug, unique within its model. */
 export const PhaseKey = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a lower-case key like "current-state"');
@@ -35,7 +35,7 @@ const uniqueKeys = (phases: Phase[]) => new Set(phases.map((p) => p.key)).size =
 export const ModelInput = z.strictObject({
   locale: Locale,
   name: text(LIMITS.title),
-  summary: z.string().trim().max(LIMITS.purpose).default(''),
+  summary: optionalText(LIMITS.purpose).default(''),
   phases: z
     .array(Phase)
     .min(1, 'needs at least one phase')

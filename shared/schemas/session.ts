@@ -1,7 +1,8 @@
 /** Coachees, engagements (trajectories), sessions, agenda items and agreements (WWW). */
 import { z } from 'zod';
-import { CalendarDate, Due, Id, Instant, LIMITS, Locale, TimeZone, Who, text } from './common';
+import { CalendarDate, Due, Id, Instant, LIMITS, Locale, TimeZone, Who, optionalText, text } from './common';
 import { InviteMode } from './coach';
+import { IntakeQuestions, ONBOARDING_LIMITS } from './onboarding';
 
 /** A coachee (*gecoachte*): usually without an account; reached through capability links. */
 export const Coachee = z.object({
@@ -44,20 +45,38 @@ export const Engagement = z.object({
   sessionMinutes: z.int(),
   status: EngagementStatus,
   createdAt: Instant,
+  /** The coach's welcome, the first thing the coachee reads on their invitation link. */
+  welcome: z.string(),
+  /** The trajectory's own intake questions; null = the built-in ones in the coachee's language. */
+  intakeQuestions: z.array(z.object({ id: z.string(), text: z.string() })).nullable(),
+  /** Touchpoint defaults the coach chose when starting the trajectory (kinds, delays, cadence), as given. */
+  touchpoints: z.record(z.string(), z.unknown()).nullable(),
+  /** When the coachee agreed to the privacy statement on their link; null until then. */
+  consentAt: Instant.nullable(),
+  closedAt: Instant.nullable(),
 });
 export type Engagement = z.infer<typeof Engagement>;
 
+const Welcome = z.string().trim().max(ONBOARDING_LIMITS.welcome, `must be at most ${ONBOARDING_LIMITS.welcome} characters`);
+const Touchpoints = z.record(z.string().max(40), z.unknown());
+
 export const EngagementCreate = z.strictObject({
   coacheeId: Id,
-  goal: z.string().trim().max(LIMITS.goal).default(''),
+  goal: optionalText(LIMITS.goal).default(''),
   modelId: z.string().max(64).default('builtin-coaching'),
   sessionMinutes: z.int().min(15).max(480).default(60),
+  welcome: Welcome.default(''),
+  intakeQuestions: IntakeQuestions.nullable().default(null),
+  touchpoints: Touchpoints.nullable().default(null),
 });
 export const EngagementPatch = z.strictObject({
-  goal: z.string().trim().max(LIMITS.goal).optional(),
+  goal: optionalText(LIMITS.goal).optional(),
   modelId: z.string().max(64).optional(),
   sessionMinutes: z.int().min(15).max(480).optional(),
   status: EngagementStatus.optional(),
+  welcome: Welcome.optional(),
+  intakeQuestions: IntakeQuestions.nullable().optional(),
+  touchpoints: Touchpoints.nullable().optional(),
 });
 
 /** Whether the session's invite is in the coach's calendar yet. */

@@ -5,6 +5,7 @@ import { ConversationModel } from './model';
 import { CalendarStatus, Coachee, Engagement, Session } from './session';
 import { LiveState } from './live';
 import { Instant, Locale } from './common';
+import { CancelledSession, Onboarding } from './onboarding';
 
 /** The invite block as it will be written into the calendar event. */
 export const InvitePreview = z.object({
@@ -30,6 +31,8 @@ export const PanelData = z.object({
   invite: InvitePreview,
   previousSession: z.object({ id: z.string(), startsAt: Instant }).nullable(),
   nextSession: z.object({ id: z.string(), startsAt: Instant, endsAt: Instant, calendarStatus: CalendarStatus }).nullable(),
+  /** The coachee's intake, only in the panel of a trajectory's first session (never on an invite). */
+  intake: Onboarding.shape.intake.nullable().optional(),
   liveUrl: z.string(),
   serverTime: Instant,
 });
@@ -50,6 +53,16 @@ export const CoacheeView = z.object({
   expiresAt: Instant,
   /** Whether `/api/c/:token/sessions/:id/invite.ics` serves invite files (the coach's calendar is the local one). */
   inviteFiles: z.boolean(),
+  /** The invitation's first steps: the coach's welcome, consent to the privacy statement, the intake questionnaire. */
+  onboarding: Onboarding,
+  /** A closed trajectory: the link shows its history and accepts no changes. */
+  closed: z.boolean(),
+  /** Sessions still to come, soonest first; `cancellable` while the coach's cancellation notice allows it. */
+  upcoming: z.array(z.object({ id: z.string(), startsAt: Instant, endsAt: Instant, cancellable: z.boolean() })),
+  /** Sessions that took place and sessions that were cancelled, latest first. */
+  history: z.array(z.object({ id: z.string(), startsAt: Instant, endsAt: Instant, status: z.enum(['held', 'cancelled']), cancelledBy: z.enum(['coach', 'coachee']).nullable() })),
+  /** The coach's booking limits as they apply to this trajectory now. */
+  booking: z.object({ openBookings: z.int(), maxOpenBookings: z.int(), horizonDays: z.int(), cancellationNoticeHours: z.int() }),
 });
 export type CoacheeView = z.infer<typeof CoacheeView>;
 
@@ -75,6 +88,8 @@ export const CoacheeExport = z.object({
   engagements: z.array(
     Engagement.extend({
       sessions: z.array(Session.extend({ state: LiveState })),
+      intake: Onboarding.shape.intake.optional(),
+      cancelledSessions: z.array(CancelledSession).optional(),
     }),
   ),
 });

@@ -27,7 +27,7 @@ const MINUTE = 60_000;
 
 /**
  * Every bookable slot starting in `[fromMs, toMs)`, sorted. A slot lies inside one working-hours
- * block of its local day, starts at least `minimumNoticeMinutes` after now, starts on the step grid
+ * block (touching entries merged, possibly running past midnight), starts at least `minimumNoticeMinutes` after now, starts on the step grid
  * counted in local wall-clock time from the block's start, keeps `bufferBefore/After` clear of busy
  * time (touching is fine), and its day has fewer than `maxSessionsPerDay` sessions.
  *
@@ -80,7 +80,7 @@ export function findSlots(query: SlotQuery): Interval[] {
 function startOf(zone: string, block: WorkBlock, k: number, stepMs: number, stepMinutes: number): number | null | undefined {
   if (block.uniformOffset) return block.startMs + k * stepMs;
   const minutes = block.startMinutes + k * stepMinutes;
-  if (minutes >= 24 * 60 + 60) return undefined;
+  if (minutes >= 48 * 60 + 60) return undefined;
   const t = wallInstant(zone, block, minutes);
   if (t !== null && t >= block.endMs) return undefined;
   return t;

@@ -1,7 +1,7 @@
 /** Checks one requested start against the same rules as findSlots, naming the first rule it breaks. */
 import { epochToLocal } from '../time/zone';
 import { dayCounts, type SlotQuery } from './find-slots';
-import { blocksOfDay, wallInstant, type WorkBlock } from './working-blocks';
+import { blocksBetween, wallInstant, type WorkBlock } from './working-blocks';
 
 /** Why a requested start is not bookable; the API turns it into a problem+json detail. */
 export type BookingRejectReason = 'past' | 'notice' | 'outside_hours' | 'misaligned' | 'day_full' | 'busy';
@@ -18,9 +18,7 @@ export function validateBookingStart(query: Omit<SlotQuery, 'fromMs' | 'toMs'>, 
   const endMs = startMs + query.durationMinutes * MINUTE;
   if (startMs < query.nowMs) return { ok: false, reason: 'past' };
   if (startMs < query.nowMs + rules.minimumNoticeMinutes * MINUTE) return { ok: false, reason: 'notice' };
-  const local = epochToLocal(query.timeZone, startMs);
-  const day = { y: local.y, m: local.m, d: local.d };
-  const blocks = blocksOfDay(query.timeZone, query.workingHours, day).filter((b) => b.startMs <= startMs && endMs <= b.endMs);
+  const blocks = blocksBetween(query.timeZone, query.workingHours, startMs, endMs).filter((b) => b.startMs <= startMs && endMs <= b.endMs);
   if (blocks.length === 0) return { ok: false, reason: 'outside_hours' };
   if (!blocks.some((b) => onGrid(query.timeZone, b, startMs, rules.slotStepMinutes))) return { ok: false, reason: 'misaligned' };
   const date = blocks[0]?.date ?? '';
@@ -37,7 +35,8 @@ function onGrid(zone: string, block: WorkBlock, t: number, stepMinutes: number):
   if (block.uniformOffset) return (t - block.startMs) % stepMs === 0;
   const local = epochToLocal(zone, t);
   if (t % MINUTE !== 0) return false;
-  const minutes = local.hh * 60 + local.mm;
+  // minutes after the block's own local midnight (a block running past midnight reaches into the next day)
+  const minutes = (Date.UTC(local.y, local.m - 1, local.d) - Date.UTC(block.day.y, block.day.m - 1, block.day.d)) / MINUTE + local.hh * 60 + local.mm;
   if ((minutes - block.startMinutes) % stepMinutes !== 0) return false;
   return wallInstant(zone, block, minutes) === t;
 }

@@ -7,7 +7,7 @@ import { parseServerMessage } from '../../addons/common/models/server-message';
 import { toWebSocketUrl } from '../../addons/common/shell/live-socket';
 import type { LoadFailure } from '../../addons/common/ports';
 import { CoacheeView } from '../../shared/protocol';
-import { SESSION_ID, T0, agendaItem, agreement, applied, idSource, manualClock, memoryStore, recordingLink } from './support';
+import { SESSION_ID, T0, agendaItem, agreement, applied, idSource, manualClock, memoryStore, recordingLink, onboardedCoachee } from './support';
 
 function view(): CoacheeView {
   return CoacheeView.parse({
@@ -23,6 +23,7 @@ function view(): CoacheeView {
     seq: 7,
     expiresAt: '2027-12-31T00:00:00+01:00',
     inviteFiles: true,
+    ...onboardedCoachee,
   });
 }
 

@@ -1,5 +1,5 @@
 /** Test support for the host adapters: an in-memory stand-in for the API v1 routes the boot calls, answering as the Worker does (JSON, problem+json, bearer tokens). */
-import { Coachee, Session } from '../../shared/protocol';
+import { Coachee, Engagement, Session } from '../../shared/protocol';
 import { memoryStore } from './support';
 
 /** A token shaped like ours (a JWT whose `exp` the panel reads), for `coachId`, valid for `seconds`. */
@@ -14,7 +14,7 @@ export type SignInAnswer = { coach: string } | Problem;
 
 const problem = (status: number, type: string, detail = type) =>
   new Response(JSON.stringify({ type, title: status === 401 ? 'Unauthorized' : 'Not found', status, detail }), { status, headers: { 'content-type': 'application/problem+json' } });
-const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 /** A session as the API answers it, checked against the wire schema. */
 export const session = (id: string, coacheeId: string, startsAt: string, endsAt: string): Session =>
@@ -24,13 +24,31 @@ export const session = (id: string, coacheeId: string, startsAt: string, endsAt:
 export const coachee = (id: string, name: string): Coachee =>
   Coachee.parse({ id, name, email: null, locale: 'nl', timeZone: 'Europe/Amsterdam', inviteMode: null, createdAt: '2027-01-01T09:00:00Z' });
 
+/** A trajectory as the API answers it, checked against the wire schema. */
+export const engagement = (id: string, coacheeId: string, createdAt = '2027-01-01T09:00:00Z'): Engagement =>
+  Engagement.parse({ id, coacheeId, goal: '', modelId: 'builtin-coaching', sessionMinutes: 60, status: 'active', createdAt });
+
 /**
  * A fake of the routes the boot uses: `POST /api/auth/{teams,zoom,google}` (answers decided per test by `signIn`),
  * `GET /api/sessions/by-meeting` (from `meetings`: `${host}:${meetingId}` → session id, else 404),
  * `GET /api/sessions?from=` (sessions not ended at `from`, newest first, as the Worker lists them) and `GET /api/coachees`.
  * Every request is recorded; requests other than sign-in need a token it issued (else 401).
  */
-export function fakeApi(o: { signIn: (provider: string, body: Record<string, string>) => SignInAnswer; sessions?: Session[]; coachees?: Coachee[]; meetings?: Record<string, string> }) {
+export function fakeApi(o: {
+  signIn: (provider: string, body: Record<string, string>) => SignInAnswer;
+  sessions?: Session[];
+  coachees?: Coachee[];
+  engagements?: Engagement[];
+  meetings?: Record<string, string>;
+  /** Answers a write with this problem instead (once per entry), e.g. `{ 'POST /api/sessions': 409 }`. */
+  failWrites?: Record<string, number>;
+}) {
+  const sessions = (o.sessions ??= []);
+  const coachees = (o.coachees ??= []);
+  const engagements = (o.engagements ??= []);
+  const meetings = (o.meetings ??= {});
+  let counter = 0;
+  const newId = (kind: string) => `${kind}-new-${String(++counter).padStart(4, '0')}`;
   const issued = new Set<string>();
   const requests: { method: string; path: string; body: Record<string, string> | null; bearer: string | null }[] = [];
   let offline = false;
@@ -52,15 +70,47 @@ export function fakeApi(o: { signIn: (provider: string, body: Record<string, str
     }
     if (!bearer || !issued.has(bearer)) return problem(401, '/problems/unauthorized');
     if (url.pathname === '/api/sessions/by-meeting') {
-      const id = o.meetings?.[`${url.searchParams.get('host')}:${url.searchParams.get('meetingId')}`];
-      const found = o.sessions?.find((s) => s.id === id);
+      const q = url.searchParams;
+      const id = meetings[`${q.get('host')}:${q.get('meetingId')}`] ?? (q.get('joinUrl') ? meetings[`url:${q.get('joinUrl')}`] : undefined);
+      const found = sessions.find((s) => s.id === id);
       return found ? json(found) : problem(404, '/problems/not-found', 'Session for this meeting not found');
+    }
+    const failure = o.failWrites?.[`${method} ${url.pathname}`];
+    if (failure) {
+      delete o.failWrites![`${method} ${url.pathname}`];
+      return problem(failure, '/problems/conflict', 'refused by the test');
     }
     if (url.pathname === '/api/sessions' && method === 'GET') {
       const from = Date.parse(url.searchParams.get('from') ?? '');
-      return json((o.sessions ?? []).filter((s) => Date.parse(s.endsAt) > from).sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt)));
+      return json(sessions.filter((s) => Date.parse(s.endsAt) > from).sort((a, b) => Date.parse(b.startsAt) - Date.parse(a.startsAt)));
     }
-    if (url.pathname === '/api/coachees') return json(o.coachees ?? []);
+    if (url.pathname === '/api/coachees' && method === 'GET') return json(coachees);
+    if (url.pathname === '/api/engagements' && method === 'GET') return json(engagements);
+    if (url.pathname === '/api/coachees' && method === 'POST') {
+      const made = Coachee.parse({ id: newId('coachee'), name: body!.name, email: body!.email ?? null, locale: body!.locale ?? 'nl', timeZone: 'Europe/Amsterdam', inviteMode: null, createdAt: new Date().toISOString() });
+      coachees.push(made);
+      return json(made, 201);
+    }
+    if (url.pathname === '/api/engagements' && method === 'POST') {
+      const made = engagement(newId('engagement'), body!.coacheeId!, new Date().toISOString());
+      engagements.push(made);
+      return json(made, 201);
+    }
+    if (url.pathname === '/api/sessions' && method === 'POST') {
+      const eng = engagements.find((e) => e.id === body!.engagementId);
+      if (!eng) return problem(404, '/problems/not-found');
+      const made = Session.parse({ ...session(newId('session'), eng.coacheeId, body!.startsAt!, body!.endsAt!), engagementId: eng.id });
+      sessions.push(made);
+      return json(made, 201);
+    }
+    const link = /^\/api\/sessions\/([^/]+)\/meeting$/.exec(url.pathname);
+    if (link && method === 'POST') {
+      const linked = sessions.find((s) => s.id === decodeURIComponent(link[1]!));
+      if (!linked) return problem(404, '/problems/not-found');
+      if (body!.meetingId) meetings[`${body!.host}:${body!.meetingId}`] = linked.id;
+      if (body!.joinUrl) meetings[`url:${body!.joinUrl}`] = linked.id;
+      return json(linked);
+    }
     return problem(404, '/problems/not-found');
   };
   return {

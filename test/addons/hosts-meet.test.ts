@@ -118,3 +118,25 @@ describe('Meet host', () => {
     expect(api.requests).toEqual([]);
   });
 });
+
+describe('Meet first run: a meeting no session knows', () => {
+  it('adds the coachee from the panel and links the session by the meeting id and code from getMeetingInfo', async () => {
+    const tokens = memoryStore();
+    const google = fakeGoogle();
+    const api = fakeApi({ signIn: () => ({ coach: 'coach-meet-09' }) });
+    const b = createBoot({ host: host(fakeMeet().sdk, google.id, tokens), fetch: api.fetch, now: Date.now, language: 'nl-NL' });
+    const running = b.run();
+    await until(() => google.seen.config !== undefined);
+    google.choose('google-id-token');
+    await running;
+    expect(b.state.value).toMatchObject({ kind: 'pick', inMeeting: true, firstRun: { trajectories: [], suggestions: [] } });
+    await b.addCoachee({ name: 'Lotte Jansen', email: 'lotte@example.nl' });
+    const opened = b.state.value;
+    expect(opened.kind).toBe('open');
+    const linkBody = api.requests.find((r) => r.path.endsWith('/meeting'))?.body;
+    expect(linkBody).toEqual({ host: 'meet', meetingId: MEETING.meetingId, code: MEETING.meetingCode });
+    const reopened = createBoot({ host: host(fakeMeet().sdk, fakeGoogle().id, tokens), fetch: api.fetch, now: Date.now, language: 'nl-NL' });
+    await reopened.run();
+    expect(reopened.state.value).toEqual(opened);
+  });
+});

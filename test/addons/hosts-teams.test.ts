@@ -4,7 +4,7 @@ import { createBoot } from '../../addons/hosts/boot/host-boot';
 import type { HostPort } from '../../addons/hosts/host-port';
 import { configureTeamsTab, type TeamsConfigSdk } from '../../addons/hosts/teams/teams-config';
 import { createTeamsHost, type TeamsContext, type TeamsSdk } from '../../addons/hosts/teams/teams-host';
-import { coachee, deferred, fakeApi, memoryStore, session, until } from './host-support';
+import { coachee, deferred, engagement, fakeApi, memoryStore, session, until } from './host-support';
 
 const THREAD = '19:meeting_NjM0YjQ2ZDQtZjJmMS00@thread.v2';
 /** `context.meeting.id` as Teams gives it: base64 of `0#<thread>#0`. */
@@ -221,10 +221,11 @@ describe('the meeting without a session', () => {
         { id: soon.id, name: 'Sanne de Vries', startsAt: soon.startsAt },
         { id: later.id, name: 'Ahmed Yilmaz', startsAt: later.startsAt },
       ],
+      firstRun: { trajectories: [], suggestions: [], busy: false, error: null },
     });
     const list = api.requests.find((r) => r.path.startsWith('/api/sessions?'));
     expect(Math.abs(Date.parse(new URL(list!.path, 'https://x').searchParams.get('from')!) - Date.now())).toBeLessThan(5_000);
-    b.pick(later.id);
+    await b.pick(later.id);
     expect(b.state.value).toEqual({ kind: 'open', sessionId: later.id });
   });
 
@@ -244,7 +245,7 @@ describe('the meeting without a session', () => {
     expect(b.state.value).toMatchObject({ kind: 'pick', inMeeting: true, sessions: [{ id: today.id }] });
     const empty = boot(host(fakeTeams(context()).sdk), fakeApi({ signIn: () => ({ coach: 'coach-teams-06' }), sessions: [past], coachees: people }));
     await empty.run();
-    expect(empty.state.value).toEqual({ kind: 'pick', inMeeting: true, sessions: [] });
+    expect(empty.state.value).toMatchObject({ kind: 'pick', inMeeting: true, sessions: [] });
     meetings[`teams:${MEETING_ID}`] = today.id;
     await b.run();
     expect(b.state.value).toEqual({ kind: 'open', sessionId: today.id });
@@ -277,5 +278,47 @@ describe('the meeting without a session', () => {
     await b2.run();
     expect(b2.state.value).toEqual({ kind: 'open', sessionId: today.id });
     expect(online.requests.filter((r) => r.path === '/api/auth/teams')).toHaveLength(2);
+  });
+});
+
+/**
+ * A meeting side panel context as TeamsJS gives it (app.Context: app, page.frameContext, meeting.id, chat.id, user) for a
+ * meeting scheduled with the short join link format (`teams.microsoft.com/meet/<id>?p=…`): that link carries no chat thread,
+ * so a session booked with it was stored under its link only and the thread the panel knows finds nothing.
+ */
+const SHORT_LINK_THREAD = '19:meeting_ZDk1YTZkNmEtNTI0Ny00YjM3@thread.v2';
+const shortLinkContext: TeamsContext = {
+  app: { theme: 'dark', locale: 'en-us' },
+  page: { id: 'coach', frameContext: 'sidePanel' },
+  meeting: { id: btoa(`0#${SHORT_LINK_THREAD}#0`) },
+  chat: { id: SHORT_LINK_THREAD },
+  user: { id: '8c2f0a4e-1b7d-4f7a-9d3e-2a6b5c4d3e2f', userPrincipalName: 'coach@contoso.example', tenant: { id: '72f988bf-86f1-41af-91ab-2d7cd011db47' } },
+} as TeamsContext;
+
+describe('Teams first run in a meeting with a short join link', () => {
+  it('the booked session is offered, picking it links the meeting thread, and the panel opens it straight away next time', async () => {
+    const booked = session('session-short-01', 'coachee-0001', iso(NOW + 10 * 60_000), iso(NOW + 70 * 60_000));
+    const api = fakeApi({ signIn: () => ({ coach: 'coach-teams-09' }), sessions: [booked], coachees: [coachee('coachee-0001', 'Sanne de Vries')] });
+    const first = boot(host(fakeTeams(shortLinkContext).sdk), api);
+    await first.run();
+    expect(first.state.value).toMatchObject({ kind: 'pick', inMeeting: true, sessions: [{ id: booked.id, name: 'Sanne de Vries' }] });
+    await first.pick(booked.id);
+    expect(first.state.value).toEqual({ kind: 'open', sessionId: booked.id });
+    expect(api.requests.find((r) => r.path === `/api/sessions/${booked.id}/meeting`)?.body).toEqual({ host: 'teams', meetingId: shortLinkContext.meeting!.id });
+
+    const next = boot(host(fakeTeams(shortLinkContext).sdk), api);
+    await next.run();
+    expect(next.state.value).toEqual({ kind: 'open', sessionId: booked.id });
+  });
+
+  it('a meeting of a coachee with a trajectory becomes a new session of it, from now', async () => {
+    const api = fakeApi({ signIn: () => ({ coach: 'coach-teams-10' }), coachees: [coachee('coachee-0003', 'Ahmed Yilmaz')], engagements: [engagement('engagement-0003', 'coachee-0003')] });
+    const b = boot(host(fakeTeams(shortLinkContext).sdk), api);
+    await b.run();
+    const offer = b.state.value.kind === 'pick' ? b.state.value.firstRun : undefined;
+    expect(offer?.trajectories).toEqual([{ engagementId: 'engagement-0003', name: 'Ahmed Yilmaz', sessionMinutes: 60 }]);
+    await b.startFor(offer!.trajectories[0]!);
+    expect(b.state.value.kind).toBe('open');
+    expect(api.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/api/sessions')).map((r) => r.path.replace(/session-new-\d+/, ':id'))).toEqual(['/api/sessions', '/api/sessions/:id/meeting']);
   });
 });

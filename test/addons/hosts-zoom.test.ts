@@ -11,6 +11,14 @@ const APP_CONTEXT = 'c2VhbGVkLXpvb20tYXBwLWNvbnRleHQ=';
 const REDIRECT = 'https://coach.example/panel/zoom';
 
 /** The Zoom Apps SDK as far as we use it: like Zoom, it refuses every call before `config` and every call not in its capabilities. */
+/** What Zoom answers a host in a meeting (shapes of `@zoom/appssdk`'s GetMeetingJoinUrlResponse, Participant and user context). */
+const JOIN_URL = `https://us05web.zoom.us/j/${NUMBER}?pwd=b2hIbGxvV29ybGQ.1`;
+const ME = { screenName: 'Coach Marieke', participantUUID: 'A1B2C3D4-0000-4000-8000-00000000C0AC', role: 'host' };
+const PARTICIPANTS = [
+  { ...ME, participantId: '16778240' },
+  { screenName: 'Joris Bakker', participantUUID: 'E5F6A7B8-0000-4000-8000-0000000000J0', participantId: '16779264', role: 'attendee' },
+];
+
 function fakeZoom(o: { uuid?: string | null; number?: string | null } = {}) {
   const calls: string[] = [];
   const authorizations: { codeChallenge: string; state?: string }[] = [];
@@ -37,6 +45,20 @@ function fakeZoom(o: { uuid?: string | null; number?: string | null } = {}) {
       use('getMeetingContext');
       if (o.number === null) throw new Error('not in a meeting');
       return { meetingTopic: 'Coaching', meetingID: o.number ?? NUMBER };
+    },
+    async getMeetingJoinUrl() {
+      use('getMeetingJoinUrl');
+      if (o.number === null) throw new Error('not in a meeting');
+      return { joinUrl: JOIN_URL };
+    },
+    async getMeetingParticipants() {
+      use('getMeetingParticipants');
+      if (o.number === null) throw new Error('not in a meeting');
+      return { participants: PARTICIPANTS };
+    },
+    async getUserContext() {
+      use('getUserContext');
+      return { ...ME, status: 'authorized' };
     },
     async getAppContext() {
       use('getAppContext');
@@ -177,5 +199,45 @@ describe('Zoom host', () => {
     zoom.authorized({ code: 'zoom-auth-code', redirectUri: REDIRECT, result: true, state: zoom.authorizations[0]!.state });
     await running;
     expect(b.state.value).toEqual({ kind: 'failed', reason: 'not-linked' });
+  });
+});
+
+describe('Zoom first run: a meeting no session knows', () => {
+  it('offers to add the other participant as a coachee, creates the session from now, links this meeting, and finds it next time', async () => {
+    const zoom = fakeZoom();
+    const api = fakeApi({ signIn: () => ({ coach: 'coach-zoom-09' }) });
+    const b = createBoot({ host: host(zoom.sdk), fetch: api.fetch, now: Date.now, language: 'nl-NL' });
+    await b.run();
+    expect(b.state.value).toMatchObject({ kind: 'pick', inMeeting: true, sessions: [], firstRun: { trajectories: [], suggestions: [{ name: 'Joris Bakker' }], busy: false, error: null } });
+    const lookups = api.requests.filter((r) => r.path.startsWith('/api/sessions/by-meeting')).map((r) => r.path);
+    expect(lookups).toContain(`/api/sessions/by-meeting?host=zoom&joinUrl=${encodeURIComponent(JOIN_URL)}`);
+
+    await b.addCoachee({ name: 'Joris Bakker', email: 'joris@example.nl' });
+    const opened = b.state.value;
+    expect(opened.kind).toBe('open');
+    const posts = api.requests.filter((r) => r.method === 'POST' && !r.path.startsWith('/api/auth'));
+    expect(posts.map((r) => r.path)).toEqual(['/api/coachees', '/api/engagements', '/api/sessions', `/api/sessions/${(opened as { sessionId: string }).sessionId}/meeting`]);
+    expect(posts[0]!.body).toEqual({ name: 'Joris Bakker', email: 'joris@example.nl', locale: 'nl' });
+    const created = posts[2]!.body!;
+    expect(Date.parse(created.endsAt!) - Date.parse(created.startsAt!)).toBe(60 * 60_000);
+    expect(Date.now() - Date.parse(created.startsAt!)).toBeLessThan(5 * 60_000 + 1_000);
+    // The meeting's UUID (this occurrence), not its number, which a recurring meeting keeps every week.
+    expect(posts[3]!.body).toEqual({ host: 'zoom', meetingId: UUID, joinUrl: JOIN_URL });
+
+    const again = createBoot({ host: host(fakeZoom().sdk), fetch: api.fetch, now: Date.now, language: 'nl-NL' });
+    await again.run();
+    expect(again.state.value).toEqual(opened);
+  });
+
+  it('a failed step keeps the offer with the reason, and the retry does not add the coachee twice', async () => {
+    const api = fakeApi({ signIn: () => ({ coach: 'coach-zoom-10' }), failWrites: { 'POST /api/sessions': 409 } });
+    const b = createBoot({ host: host(fakeZoom().sdk), fetch: api.fetch, now: Date.now, language: 'en-US' });
+    await b.run();
+    await b.addCoachee({ name: 'Joris Bakker', email: '' });
+    expect(b.state.value).toMatchObject({ kind: 'pick', firstRun: { busy: false, error: 'refused by the test' } });
+    await b.addCoachee({ name: 'Joris Bakker', email: '' });
+    expect(b.state.value.kind).toBe('open');
+    expect(api.requests.filter((r) => r.method === 'POST' && r.path === '/api/coachees')).toHaveLength(1);
+    expect(api.requests.find((r) => r.path === '/api/coachees' && r.method === 'POST')!.body).toEqual({ name: 'Joris Bakker', locale: 'en' });
   });
 });

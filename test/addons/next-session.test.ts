@@ -8,7 +8,7 @@ import type { Problem } from '../../addons/common/ports';
 import type { PanelApi } from '../../addons/panel/ports';
 import type { Session as SessionData } from '../../shared/protocol';
 import { ZONE, flush, server } from './booking-support';
-import { SESSION_ID, T0, idSource, manualClock, memoryStore, panelData } from './support';
+import { SESSION_ID, T0, idSource, manualClock, memoryStore, panelData, onboardedCoachee } from './support';
 
 /** A calendar API whose session answers come from a list (the last one repeats). */
 function calendarApi(statuses: SessionData['calendarStatus'][], publishFails = false) {
@@ -163,6 +163,7 @@ describe('CoacheePage: next session', () => {
       seq: 1,
       expiresAt: '2027-12-31T00:00:00+01:00',
       inviteFiles,
+      ...onboardedCoachee,
     };
     return new CoacheePage({ api: { ...s.api, load: async () => view }, clock: manualClock(T0), store: memoryStore(), newId: idSource('c'), cacheKey: 'v', online: () => true });
   }

@@ -104,7 +104,7 @@ export function panelData(over: Partial<PanelData> = {}): PanelData {
       meetingUrl: null,
       createdAt: '2027-03-01T09:00:00+01:00',
     },
-    engagement: { id: 'engagement-001', coacheeId: 'coachee-00001', goal: 'Grenzen aangeven', modelId: model.id, sessionMinutes: 60, status: 'active', createdAt: '2027-03-01T09:00:00+01:00' },
+    engagement: { id: 'engagement-001', coacheeId: 'coachee-00001', goal: 'Grenzen aangeven', modelId: model.id, sessionMinutes: 60, status: 'active', createdAt: '2027-03-01T09:00:00+01:00', welcome: '', intakeQuestions: null, touchpoints: null, consentAt: null, closedAt: null },
     coachee: { id: 'coachee-00001', name: 'Sanne de Vries', email: null, locale: 'nl', timeZone: 'Europe/Amsterdam', inviteMode: null, createdAt: '2027-03-01T09:00:00+01:00' },
     model: structuredClone(model),
     models: [{ id: model.id, name: model.name, locale: 'nl', builtIn: true }],
@@ -122,3 +122,12 @@ export function panelData(over: Partial<PanelData> = {}): PanelData {
 
 /** The room's `applied` message for an op, as the SessionRoom sends it. */
 export const applied = (seq: number, op: Op, actor: 'coach' | 'coachee', atMs: number): ServerMessage => ({ type: 'applied', seq, op, actor, at: new Date(atMs).toISOString() });
+
+/** The parts of a coachee view for a coachee past their onboarding, with no other sessions and the default booking limits. */
+export const onboardedCoachee = {
+  onboarding: { welcome: '', consentGiven: true, intake: { questions: [], answers: [] } },
+  closed: false,
+  upcoming: [],
+  history: [],
+  booking: { openBookings: 0, maxOpenBookings: 1, horizonDays: 90, cancellationNoticeHours: 24 },
+};

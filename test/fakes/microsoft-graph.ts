@@ -46,6 +46,8 @@ export class MicrosoftGraphFake {
   readonly events = new Map<string, GraphFakeEvent>();
   readonly mailbox = 'coach@contoso.example';
   private counter = 0;
+  /** Teams' short join links (`/meet/<id>?p=…`, the default since early 2026) instead of `/l/meetup-join/<thread>/0`. */
+  shortJoinLinks = false;
 
   constructor(private readonly now: () => number = Date.now) {
     this.auth = new FakeOAuth('graph', { now, rotateRefreshToken: true, token: { url: 'https://login.microsoftonline.com/common/oauth2/v2.0/token', style: 'microsoft' } });
@@ -97,7 +99,11 @@ export class MicrosoftGraphFake {
     if (existing) return json(201, this.render(existing));
     const n = ++this.counter;
     const online = body.isOnlineMeeting === true && body.onlineMeetingProvider === 'teamsForBusiness';
-    const joinUrl = online ? `https://teams.microsoft.com/l/meetup-join/19%3ameeting_fake${n}%40thread.v2/0` : undefined;
+    const joinUrl = !online
+      ? undefined
+      : this.shortJoinLinks
+        ? `https://teams.microsoft.com/meet/${4_200_000_000_000 + n}?p=Pass${n}Code`
+        : `https://teams.microsoft.com/l/meetup-join/19%3ameeting_fake${n}%40thread.v2/0`;
     const content = String(objectBody(body.body)?.content ?? '');
     const event: GraphFakeEvent = {
       id: `AAMkAGFake${String(n).padStart(6, '0')}AAA=`,

@@ -1,7 +1,7 @@
 /** Tests of the invite block: rendering (text, HTML, escaping, modes) and the marked block inside descriptions. */
 import { describe, expect, it } from 'vitest';
 import type { AgendaItem, Agreement } from '../../shared/protocol';
-import { BLOCK_BEGIN, BLOCK_END, extractBlock, isHtmlDescription, removeBlock, replaceBlock } from '../../shared/invite/block';
+import { BLOCK_MARKERS, LEGACY_BEGIN, LEGACY_END, extractBlock, isHtmlDescription, removeBlock, replaceBlock } from '../../shared/invite/block';
 import { escapeHtml, safeHref } from '../../shared/invite/escape-html';
 import { renderInviteBlock, type InviteInput } from '../../shared/invite/render';
 
@@ -32,8 +32,8 @@ describe('renderInviteBlock', () => {
   it('shows time with the zone in words, goal, agenda in order, agreements open-first, and the link (nl)', () => {
     const { text } = renderInviteBlock(input, 'nl');
     const lines = text.split('\n');
-    expect(lines[0]).toBe(`${BLOCK_BEGIN} ——— Coaching companion · begin ———`);
-    expect(lines.at(-1)).toBe(`——— Coaching companion · einde ——— ${BLOCK_END}`);
+    expect(lines[0]).toBe('——— Je coachingsessie (Coaching companion) ———');
+    expect(lines.at(-1)).toBe('——— Einde (Coaching companion) ———');
     expect(text).toContain('Sanne de Vries');
     expect(text).toContain('30 maart 2027');
     expect(text).toContain('13:00–14:00');
@@ -54,7 +54,8 @@ describe('renderInviteBlock', () => {
     expect(text).toContain('New York time (EDT, UTC-04:00)');
     expect(text).toContain('(by Fri 2 Apr, from last time)');
     expect(text).toContain('(by Fri 2 Apr, 11:00)');
-    expect(text).toContain(`——— Coaching companion · end ——— ${BLOCK_END}`);
+    expect(text).toContain('——— Your coaching session (Coaching companion) ———');
+    expect(text).toContain('——— End (Coaching companion) ———');
   });
 
   it('adds the year to a due date in another year than the session', () => {
@@ -85,8 +86,15 @@ describe('renderInviteBlock', () => {
     expect(html).toContain('href="#"');
     expect(text).toContain(evil);
     expect(html.startsWith('<div data-cc="invite">')).toBe(true);
-    expect(html).toContain(BLOCK_BEGIN);
-    expect(html).toContain(BLOCK_END);
+    expect(html).toContain(BLOCK_MARKERS.en.begin);
+    expect(html).toContain(BLOCK_MARKERS.en.end);
+  });
+
+  it('shows markers a person typed, broken up so they never read as the block’s edges', () => {
+    const typed = `[cc:end] ${BLOCK_MARKERS.nl.end} ${LEGACY_BEGIN}`;
+    const { text } = renderInviteBlock({ ...input, agenda: [item('item-typed', typed, 1)] }, 'nl');
+    expect(text).toContain('• [cc: end] Einde (Coaching-companion) [cc: begin]');
+    expect(extractBlock(`Voor\n${text}\nNa`)?.block).toBe(text);
   });
 
   it('says there are no topics yet and leaves out an empty agreements list', () => {
@@ -170,12 +178,26 @@ describe('marked block in descriptions', () => {
   it('repairs a corrupted description: replaces the first block, drops duplicates and stray tokens', () => {
     const description = `Intro\n\n${block.text}\nMidden\n\n${block.text}\n`;
     expect(replaceBlock(description, newer)).toBe(`Intro\n\n${newer.text}\nMidden`);
-    const stray = `Intro\n${BLOCK_BEGIN} ——— Coaching companion · begin ———\nlosse tekst`;
+    const stray = `Intro\n${LEGACY_BEGIN} ——— Coaching companion · begin ———\nlosse tekst`;
     expect(replaceBlock(stray, newer)).toBe(`Intro\nlosse tekst\n\n${newer.text}`);
-    const strayEnd = `Intro\n——— Coaching companion · einde ——— ${BLOCK_END}\nlosse tekst`;
+    const strayEnd = `Intro\n——— Coaching companion · einde ——— ${LEGACY_END}\nlosse tekst`;
     expect(removeBlock(strayEnd)).toBe('Intro\nlosse tekst');
-    const twoBegins = `A\n${BLOCK_BEGIN} ——— x ———\nB\n${block.text}`;
+    const twoBegins = `A\n${LEGACY_BEGIN} ——— x ———\nB\n${block.text}`;
     expect(replaceBlock(twoBegins, newer)).toBe(`A\nB\n${newer.text}`);
+    const strayCurrent = `Intro\n——— ${BLOCK_MARKERS.en.end} ———\nlosse tekst`;
+    expect(removeBlock(strayCurrent)).toBe('Intro\nlosse tekst');
+  });
+
+  it('replaces a block written in the earlier [cc:begin] … [cc:end] format, in text and HTML', () => {
+    const legacy = `Eigen tekst\n\n${LEGACY_BEGIN} ——— Coaching companion · begin ———\nAgenda\n• oud\n——— Coaching companion · einde ——— ${LEGACY_END}\n\nNa afloop`;
+    expect(replaceBlock(legacy, newer)).toBe(`Eigen tekst\n\n${newer.text}\n\nNa afloop`);
+    const legacyHtml = `<p>Hallo</p><br><div data-cc="invite"><p>${LEGACY_BEGIN} ——— Coaching companion · begin ———</p><p>oud</p><p>——— Coaching companion · end ——— ${LEGACY_END}</p></div>`;
+    expect(replaceBlock(legacyHtml, newer)).toBe(`<p>Hallo</p><br>${newer.html}`);
+  });
+
+  it('keeps finding a Dutch block after the coachee switched to English', () => {
+    const english = renderInviteBlock(input, 'en');
+    expect(replaceBlock(`Voor\n\n${block.text}\n\nNa`, english)).toBe(`Voor\n\n${english.text}\n\nNa`);
   });
 
   it('removes the block and the blank line it was appended with', () => {

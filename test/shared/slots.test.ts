@@ -34,6 +34,26 @@ describe('findSlots', () => {
     expect(slots[0]).toEqual({ startMs: Date.UTC(2027, 2, 22, 8), endMs: Date.UTC(2027, 2, 22, 9) });
   });
 
+  it('treats touching or overlapping working-hours entries as one window, so a slot may span both', () => {
+    const touching = findSlots(query({ workingHours: [...weekdays('09:00', '12:00'), ...weekdays('12:00', '14:00')], durationMinutes: 90 }));
+    expect(localTimes(touching)).toContain('11:30');
+    expect(localTimes(touching)).toEqual(localTimes(findSlots(query({ workingHours: weekdays('09:00', '14:00'), durationMinutes: 90 }))));
+    const check = validateBookingStart(query({ workingHours: [...weekdays('09:00', '12:00'), ...weekdays('11:00', '14:00')], durationMinutes: 90 }), at(2027, 3, 22, 11, 30));
+    expect(check).toEqual({ ok: true });
+  });
+
+  it('lets a window run past midnight into the next day (an end before the start)', () => {
+    const night: WorkingHours[] = [{ day: 1, start: '22:00', end: '02:00' }];
+    const slots = findSlots(query({ workingHours: night, fromMs: at(2027, 3, 22, 0), toMs: at(2027, 3, 24, 0), rules: { ...rules, slotStepMinutes: 60 } }));
+    expect(localTimes(slots)).toEqual(['22:00', '23:00', '00:00', '01:00']);
+    expect(slots[2]).toEqual({ startMs: at(2027, 3, 23, 0), endMs: at(2027, 3, 23, 1) });
+    expect(validateBookingStart(query({ workingHours: night, rules: { ...rules, slotStepMinutes: 60 } }), at(2027, 3, 23, 1))).toEqual({ ok: true });
+    expect(validateBookingStart(query({ workingHours: night, rules: { ...rules, slotStepMinutes: 60 } }), at(2027, 3, 23, 1, 30))).toEqual({ ok: false, reason: 'outside_hours' });
+    // a window from Sunday evening into Monday joins Monday's morning window when they touch
+    const joined = findSlots(query({ workingHours: [{ day: 7, start: '20:00', end: '00:00' }, { day: 1, start: '00:00', end: '01:00' }], fromMs: at(2027, 3, 21, 0), toMs: at(2027, 3, 23, 0), durationMinutes: 120, rules: { ...rules, slotStepMinutes: 60 } }));
+    expect(localTimes(joined)).toEqual(['20:00', '21:00', '22:00', '23:00']);
+  });
+
   it('aligns starts to the step from the block’s start, not from the hour or from now', () => {
     expect(localTimes(findSlots(query({ workingHours: weekdays('09:15', '12:00') })))).toEqual(['09:15', '09:45', '10:15', '10:45']);
     expect(localTimes(findSlots(query({ nowMs: at(2027, 3, 22, 9, 10) })))[0]).toBe('09:30');

@@ -1,5 +1,6 @@
 /** Runs the Worker locally for end-to-end tests and budget measurements: fresh D1 (migrated + seeded) and `wrangler dev` on a free port. */
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -64,7 +65,11 @@ async function waitHealthy(url, child, ms) {
 export async function startWorker({ port, persistTo, timeoutMs = 60_000, vars: extra = {} }) {
   const url = `http://127.0.0.1:${port}`;
   const vars = Object.entries({ ...TEST_VARS, PUBLIC_URL: url, ...extra }).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
-  const args = [wrangler, 'dev', '--port', String(port), '--ip', '127.0.0.1', '--inspector-port', String(await freePort()), '--persist-to', persistTo, '--show-interactive-dev-session=false', '--log-level', 'warn', ...vars];
+  // An env file of its own, so wrangler never reads a developer's .dev.vars into the test Worker.
+  mkdirSync(persistTo, { recursive: true });
+  const envFile = join(persistTo, 'test-worker.env');
+  writeFileSync(envFile, '');
+  const args = [wrangler, 'dev', '--env-file', envFile, '--port', String(port), '--ip', '127.0.0.1', '--inspector-port', String(await freePort()), '--persist-to', persistTo, '--show-interactive-dev-session=false', '--log-level', 'warn', ...vars];
   const child = spawn(process.execPath, args, { cwd: root, env: quietEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const keep = (chunk) => (log = (log + chunk).slice(-20_000));

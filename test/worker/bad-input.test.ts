@@ -33,6 +33,20 @@ describe('bad input', () => {
     expectProblem(await call('PUT', `/api/sessions/${session.id}/notes`, { token, body: { text: 'n'.repeat(20_001) } }), 422, 'text');
   });
 
+  it('control characters other than newline and tab are refused in every text field', async () => {
+    const { token, session, engagement, coachee } = await setup();
+    for (const bad of ['Sam\rATTENDEE:mailto:x@evil.test', 'a\u0000b', 'a\u001bb', 'a\u007fb', 'a\u000bb']) {
+      expectProblem(await call('POST', `/api/sessions/${session.id}/agenda`, { token, body: { title: bad } }), 422, 'title');
+      expectProblem(await call('POST', `/api/sessions/${session.id}/agreements`, { token, body: { who: { name: bad }, what: 'Iets' } }), 422, 'who.name');
+      expectProblem(await call('PATCH', `/api/coachees/${coachee.id}`, { token, body: { name: bad } }), 422, 'name');
+      expectProblem(await call('PATCH', `/api/engagements/${engagement.id}`, { token, body: { goal: bad } }), 422, 'goal');
+      expectProblem(await call('PATCH', '/api/me', { token, body: { referralContacts: bad } }), 422, 'referralContacts');
+    }
+    const ok = await call('POST', `/api/sessions/${session.id}/agenda`, { token, body: { title: 'Twee regels\nmet\ttab' } });
+    expect(ok.status).toBe(201);
+    expect(ok.body.title).toBe('Twee regels\nmet\ttab');
+  });
+
   it('bodies over 64 KB answer 413 before parsing', async () => {
     const token = await signIn();
     const r = await call('POST', '/api/coachees', { token, raw: JSON.stringify({ name: 'Sanne', email: 'a'.repeat(70 * 1024) }) });
@@ -79,15 +93,15 @@ describe('bad input', () => {
     expectProblem(await call('GET', `/api/me?token=${token}`), 401);
   });
 
-  it('an item id already used elsewhere answers 409, not a retryable failure', async () => {
+  it('an agreement id the coach already used in another trajectory answers 409, not a retryable failure', async () => {
     const a = await setup();
-    const b = await setup();
+    const b = await setup({ token: a.token, startsAt: new Date(Date.parse(a.session.startsAt) + 3 * 3600_000).toISOString() });
     const id = crypto.randomUUID();
-    expect((await call('POST', `/api/sessions/${a.session.id}/agenda`, { token: a.token, body: { id, title: 'Eerste' } })).status).toBe(201);
-    expectProblem(await call('POST', `/api/sessions/${b.session.id}/agenda`, { token: b.token, body: { id, title: 'Tweede' } }), 409, 'id');
-    const panel = (await call('GET', `/api/sessions/${b.session.id}/panel`, { token: b.token })).body;
-    expect(panel.state.agenda).toEqual([]);
-    expect((await call('POST', `/api/sessions/${b.session.id}/agenda`, { token: b.token, body: { title: 'Daarna gewoon verder' } })).status).toBe(201);
+    expect((await call('POST', `/api/sessions/${a.session.id}/agreements`, { token: a.token, body: { id, who: 'coachee', what: 'Eerste' } })).status).toBe(201);
+    expectProblem(await call('POST', `/api/sessions/${b.session.id}/agreements`, { token: a.token, body: { id, who: 'coachee', what: 'Tweede' } }), 409, 'id');
+    const panel = (await call('GET', `/api/sessions/${b.session.id}/panel`, { token: a.token })).body;
+    expect(panel.state.agreements).toEqual([]);
+    expect((await call('POST', `/api/sessions/${b.session.id}/agreements`, { token: a.token, body: { who: 'coachee', what: 'Daarna gewoon verder' } })).status).toBe(201);
   });
 
   it('rejections from the session name the field', async () => {

@@ -1,7 +1,7 @@
 /** Booking the next session: slot lists (working hours, buffers, notice, daily cap, busy sessions), booking with Idempotency-Key, carry-over, and the coachee's link. */
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { call, expectProblem, planSession, setup, signIn } from './helpers';
+import { call, expectProblem, planSession, setup, signIn, widenBookingLimits } from './helpers';
 
 // March 2031, before the switch to summer time: Amsterdam is UTC+01:00. 3 March 2031 is a Monday.
 const MON = '2031-03-03';
@@ -176,6 +176,7 @@ describe('booking the next session', () => {
 
   it('adds no review item when nothing is open, and titles it in English for an English-speaking coachee', async () => {
     const token = await signIn();
+    await widenBookingLimits(token);
     const coachee = (await call('POST', '/api/coachees', { token, body: { name: 'Emma Clarke', locale: 'en', timeZone: 'Europe/London' } })).body;
     const engagement = (await call('POST', '/api/engagements', { token, body: { coacheeId: coachee.id, sessionMinutes: 45 } })).body;
     const first = await planSession(token, engagement.id, at(MON, '09:00'), 45);
@@ -280,6 +281,7 @@ describe('booking the next session', () => {
 describe('the coachee books through their link', () => {
   it('sees slots in their own time zone and books the next session of their engagement, with the review item', async () => {
     const token = await signIn();
+    await widenBookingLimits(token);
     const coachee = (await call('POST', '/api/coachees', { token, body: { name: 'Daan Jansen', timeZone: 'Europe/London' } })).body;
     const engagement = (await call('POST', '/api/engagements', { token, body: { coacheeId: coachee.id } })).body;
     const first = await planSession(token, engagement.id, at(MON, '09:00'));

@@ -42,7 +42,7 @@ describe('google calendar sync', () => {
     await syncOk(session.id);
     expect(fake.liveEvents().map((e) => e.id)).toEqual([eventId]);
     const event = fake.events.get(eventId)!;
-    expect(event.description).toMatch(/^<div data-cc="invite">.*\[cc:begin\].*Meer rust en regie in mijn werk.*\[cc:end\].*<\/div>$/s);
+    expect(event.description).toMatch(/^<div data-cc="invite">.*Je coachingsessie \(Coaching companion\).*Meer rust en regie in mijn werk.*Einde \(Coaching companion\).*<\/div>$/s);
     expect(event.attendees).toEqual([{ email: 'sanne@example.nl', displayName: 'Sanne de Vries' }]);
     expect(inserts(fake)[0]?.body).toMatchObject({ conferenceData: { createRequest: { requestId: session.id } } });
 
@@ -81,7 +81,7 @@ describe('google calendar sync', () => {
     const merged = fake.events.get(eventId)!.description!;
     expect(merged.startsWith('<p>Coach: parkeren bij de achteringang</p><div data-cc="invite">')).toBe(true);
     expect(merged.endsWith('</div><p>Later toegevoegd door de coach</p>')).toBe(true);
-    expect(count(merged, '[cc:begin]')).toBe(1);
+    expect(count(merged, 'Je coachingsessie (Coaching companion)')).toBe(1);
     expect(count(merged, 'Terugval voorkomen')).toBe(1);
     expect((await sessionOf(token, session.id)).calendarStatus).toBe('synced');
   });

@@ -38,7 +38,7 @@ describe('local calendar sync', () => {
     expect((await sessionOf(token, session.id)).calendarStatus).toBe('synced');
     const created = await localEvent(coachId, session.id);
     expect(created.title).toBe('Coachingsessie van Sanne de Vries met ' + (await call('GET', '/api/me', { token })).body.name);
-    expect(count(created.description, '[cc:begin]')).toBe(1);
+    expect(count(created.description, 'Je coachingsessie (Coaching companion)')).toBe(1);
     expect(created.description).toContain('Meer rust en regie in mijn werk');
     expect((await eventRow(session.id))?.external_id).toBe(session.id);
 
@@ -60,9 +60,9 @@ describe('local calendar sync', () => {
     await syncOk(session.id, seq);
 
     const merged = (await localEvent(coachId, session.id)).description;
-    expect(merged.startsWith('Eigen voorbereiding: parkeren bij de achteringang.\n\n[cc:begin]')).toBe(true);
-    expect(merged.endsWith('[cc:end]\n\nNa afloop: factuur sturen.')).toBe(true);
-    expect(count(merged, '[cc:begin]')).toBe(1);
+    expect(merged.startsWith('Eigen voorbereiding: parkeren bij de achteringang.\n\n——— Je coachingsessie (Coaching companion) ———')).toBe(true);
+    expect(merged.endsWith('——— Einde (Coaching companion) ———\n\nNa afloop: factuur sturen.')).toBe(true);
+    expect(count(merged, 'Je coachingsessie (Coaching companion)')).toBe(1);
     expect(count(merged, 'Grenzen aangeven bij de teamleider')).toBe(1);
     expect(merged).not.toContain('Geheime notitie');
     const row = await eventRow(session.id);

@@ -68,6 +68,19 @@ describe('microsoft calendar sync', () => {
     expect((await call('GET', `/api/sessions/by-meeting?host=teams&meetingId=${encodeURIComponent(thread)}`, { token })).body.id).toBe(session.id);
   });
 
+  it("a Teams short join link (no chat thread in it) is stored, and the session is found by it from any host", async () => {
+    const { fake, token, session } = await outlookCoach((f, req) => {
+      f.shortJoinLinks = true;
+      return f.fetch(req);
+    });
+    await syncOk(session.id);
+    const [event] = [...fake.events.values()];
+    expect(event!.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/meet\/\d+\?p=/);
+    const byLink = (url: string) => call('GET', `/api/sessions/by-meeting?host=browser&joinUrl=${encodeURIComponent(url)}`, { token });
+    expect((await byLink(event!.joinUrl!)).body.id).toBe(session.id);
+    expect((await byLink(event!.joinUrl!.replace(/\?p=.*/, '?p=ChangedPasscode&anon=true'))).body.id).toBe(session.id);
+  });
+
   it('a publish merges our block around the Teams join block and the coach\'s text, re-reading after a 412', async () => {
     let raceOnce = true;
     const { fake, token, session } = await outlookCoach(async (f, req) => {
@@ -90,7 +103,7 @@ describe('microsoft calendar sync', () => {
     const body = fake.events.get(event!.id)!.bodyHtml;
     expect(body.startsWith('<p>Zaal 3.14, tweede verdieping</p><div data-cc="invite">')).toBe(true);
     expect(body).toContain(`<a href="${event!.joinUrl}">Join the meeting now</a>`);
-    expect(count(body, '[cc:begin]')).toBe(1);
+    expect(count(body, 'Je coachingsessie (Coaching companion)')).toBe(1);
     expect(count(body, 'Artikel over grenzen sturen')).toBe(1);
     expect(body).not.toContain('<html>');
     expect(fake.events.size).toBe(1);

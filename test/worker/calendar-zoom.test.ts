@@ -37,7 +37,7 @@ describe('zoom meetings', () => {
     const [meeting] = [...zoom.meetings.values()];
     expect(zoom.meetings.size).toBe(1);
     expect(meeting!.agenda).toContain('Meer rust en regie in mijn werk');
-    expect(meeting!.agenda).not.toContain('[cc:begin]');
+    expect(meeting!.agenda).not.toContain('Je coachingsessie (Coaching companion)');
     expect(Array.from(meeting!.agenda).length).toBeLessThanOrEqual(2000);
     expect(meeting!.topic).toMatch(/^Coachingsessie van Sanne de Vries met /);
     expect(meeting!.startMs).toBe(Date.parse(session.startsAt));

@@ -1,9 +1,9 @@
 /** Types the test bindings: the Worker's Env plus the migrations the setup file applies. */
-import type { Env as WorkerEnv } from '../../worker/env';
+import '../../worker/env';
 
 declare global {
   namespace Cloudflare {
-    interface Env extends WorkerEnv {
+    interface Env {
       TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
     }
   }

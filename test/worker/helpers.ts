@@ -38,15 +38,26 @@ export function expectProblem(r: { status: number; body: any; headers: Headers }
   if (field) expect(r.body.errors?.map((e: any) => e.field)).toContain(field);
 }
 
-/** A coach with one coachee, engagement and session starting at `startsAt` (default: tomorrow 10:00 UTC). */
-export async function setup(opts: { token?: string; startsAt?: string; minutes?: number } = {}) {
+/**
+ * A coach with one coachee, engagement and session starting at `startsAt` (default: tomorrow 10:00 UTC). Tests here book years
+ * ahead (fixed dates), so a new coach's booking limits are widened (horizon 10 years, 20 upcoming sessions per trajectory)
+ * unless `bookingLimits: 'default'`.
+ */
+export async function setup(opts: { token?: string; startsAt?: string; minutes?: number; bookingLimits?: 'default' | 'wide' } = {}) {
   const token = opts.token ?? (await signIn());
+  if (!opts.token && opts.bookingLimits !== 'default') await widenBookingLimits(token);
   const coachee = (await call('POST', '/api/coachees', { token, body: { name: 'Sanne de Vries', email: 'sanne@example.nl' } })).body;
   const engagement = (await call('POST', '/api/engagements', { token, body: { coacheeId: coachee.id, goal: 'Meer rust en regie in mijn werk' } })).body;
   const start = opts.startsAt ?? new Date(Math.ceil(Date.now() / 3600_000) * 3600_000 + 24 * 3600_000).toISOString();
   const end = new Date(Date.parse(start) + (opts.minutes ?? 60) * 60_000).toISOString();
   const session = (await call('POST', '/api/sessions', { token, body: { engagementId: engagement.id, startsAt: start, endsAt: end } })).body;
   return { token, coachee, engagement, session };
+}
+
+/** Lets the coach's trajectories book years ahead and hold 20 upcoming sessions (tests with fixed dates far in the future). */
+export async function widenBookingLimits(token: string): Promise<void> {
+  const r = await call('PATCH', '/api/me', { token, body: { bookingRules: { bookingHorizonDays: 3650, maxOpenBookings: 20 } } });
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
 }
 
 /** Plans one more session of an engagement. */

@@ -55,17 +55,3 @@ describe('dead-letter queue', () => {
     expect((await call('GET', `/api/sessions/${other.session.id}`, { token: other.token })).body.calendarStatus).toBe('synced');
   });
 });
-
-describe('cron', () => {
-  it('prunes applied-op records older than 30 days and keeps recent ones', async () => {
-    const { token, session } = await setup();
-    await call('POST', `/api/sessions/${session.id}/agenda`, { token, body: { title: 'Recent' } });
-    await env.DB.prepare("INSERT INTO applied_ops (session_id, op_id, seq, actor, kind, at) VALUES (?1, 'old-op-0001', 99, 'coach', 'agenda.add', ?2)").bind(session.id, Date.now() - 31 * 86400_000).run();
-    const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '*/15 * * * *' }), env, ctx);
-    await waitOnExecutionContext(ctx);
-    const ops = (await env.DB.prepare('SELECT op_id FROM applied_ops WHERE session_id = ?1').bind(session.id).all<{ op_id: string }>()).results.map((r) => r.op_id);
-    expect(ops).not.toContain('old-op-0001');
-    expect(ops).toHaveLength(1);
-  });
-});

@@ -13,7 +13,7 @@ describe('migrations', () => {
     await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
     await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
     const names = (await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all<{ name: string }>()).results.map((r) => r.name);
-    expect(names).toEqual(expect.arrayContaining(['coaches', 'coachees', 'engagements', 'sessions', 'agenda_items', 'agreements', 'notes', 'models', 'applied_ops']));
+    expect(names).toEqual(expect.arrayContaining(['coaches', 'coachees', 'engagements', 'sessions', 'agenda_items', 'agreements', 'notes', 'models']));
     const applied = (await env.DB.prepare('SELECT name FROM d1_migrations ORDER BY id').all<{ name: string }>()).results.map((r) => r.name);
     expect(applied).toEqual(env.TEST_MIGRATIONS.map((m) => m.name));
   });

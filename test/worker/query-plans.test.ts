@@ -6,7 +6,6 @@
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../../worker/index';
-import { purgeAppliedOps, PURGE_BATCH } from '../../worker/jobs/cron';
 import { directoryDb } from '../../worker/storage/databases';
 import { call, setup } from './helpers';
 import { fullScansOf, isFullScan, parameterCount, planProblems, recorder, SCAN_ALLOWED } from './statements';
@@ -74,24 +73,5 @@ describe('every statement of a broad run', () => {
     expect(statuses).toEqual([200, 200, 200, 200, 404, 200, 200, 201, 201, 200, 200, 200, 200, 201, 200, 200, 200, 201, 204]);
     expect(recorder.texts.size).toBeGreaterThan(40);
     expect(await planProblems(recorder.texts)).toEqual([]);
-  });
-});
-
-describe('the applied-op purge', () => {
-  it('deletes old op ids in bounded batches and keeps recent ones', async () => {
-    const { token, session } = await setup();
-    await call('POST', `/api/sessions/${session.id}/agenda`, { token, body: { title: 'Recent' } });
-    const old = Date.now() - 40 * 86_400_000;
-    await env.DB.prepare(
-      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${PURGE_BATCH + 5})
-       INSERT INTO applied_ops (session_id, op_id, seq, actor, kind, at) SELECT ?1, 'old-' || i, i, 'coach', 'agenda.add', ?2 FROM n`,
-    )
-      .bind(session.id, old)
-      .run();
-    recorder.reset();
-    expect(await purgeAppliedOps(directoryDb(env), Date.now() - 30 * 86_400_000)).toBe(PURGE_BATCH + 5);
-    expect(recorder.trips.map((t) => t.texts.length)).toEqual([1, 1]);
-    const left = await env.DB.prepare('SELECT count(*) AS n FROM applied_ops WHERE session_id = ?1').bind(session.id).first<{ n: number }>();
-    expect(left?.n).toBe(1);
   });
 });

@@ -14,8 +14,8 @@ export const COACH_TOKEN_SECONDS = 2 * 60 * 60;
  */
 export const MAX_SIGN_IN_AGE_SECONDS = 12 * 60 * 60;
 
-/** What a valid coach token says: whose it is, and when that coach signed in (epoch seconds; null in tokens issued before `auth_time` existed). */
-export type CoachClaims = { coachId: string; authTime: number | null };
+/** What a valid coach token says: whose it is, when that coach signed in (epoch seconds; null in tokens issued before `auth_time` existed) and when it runs out (`exp`). */
+export type CoachClaims = { coachId: string; authTime: number | null; expiresAt: number };
 
 const keys = new Map<string, CryptoKey>();
 
@@ -54,7 +54,7 @@ export async function verifyCoachToken(env: Pick<Env, 'AUTH_SECRET'>, token: str
     const { payload } = await jwtVerify(token, await secret(env), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
     if (payload.role !== 'coach' || typeof payload.sub !== 'string') return null;
     const authTime = typeof payload.auth_time === 'number' && Number.isSafeInteger(payload.auth_time) ? payload.auth_time : null;
-    return { coachId: payload.sub, authTime };
+    return { coachId: payload.sub, authTime, expiresAt: payload.exp ?? 0 };
   } catch {
     return null;
   }

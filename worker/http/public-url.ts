@@ -6,7 +6,7 @@ import type { AppEnv, Env } from '../env';
  * `PUBLIC_URL` when it is configured as an absolute http(s) URL (without a trailing slash), else null. Background jobs have
  * no request to take an origin from, so they need this one.
  */
-export function configuredPublicUrl(env: Pick<Env, 'PUBLIC_URL'>): string | null {
+export function configuredPublicUrl(env: { PUBLIC_URL?: string }): string | null {
   const value = env.PUBLIC_URL?.trim() ?? '';
   if (!/^https?:\/\/[^/]/i.test(value)) return null;
   try {

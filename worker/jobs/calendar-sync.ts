@@ -1,5 +1,6 @@
 /** Outbox job `calendar.sync`: writes one session's invite into the coach's calendar (and its Zoom meeting), idempotent by our ids. */
 import { replaceBlock } from '../../shared/invite/block';
+import { meetCodeOf, teamsThreadOf } from '../../shared/meetings/join-url';
 import type { Env } from '../env';
 import { hashParts } from '../http/hash';
 import { configuredPublicUrl } from '../http/public-url';
@@ -7,6 +8,7 @@ import { ProviderError, type CalendarProvider, type EventPatch } from '../provid
 import { connectedCalendar } from '../services/calendar-connection';
 import { renderEventContent, type EventContent } from '../services/calendar-content';
 import { deleteJob, enqueueDeletes, SYNC_KIND } from '../services/calendar-outbox';
+import { linkStatements } from '../services/session-meetings';
 import {
   adoptEvent,
   claimCalendarEvent,
@@ -142,6 +144,8 @@ async function write(env: Env, base: string, ctx: SessionContext, claim: Calenda
       hostMeetingId: meetingHost === null || meetingUrl === null ? null : hostMeetingId(meetingHost, meetingUrl, meeting),
     },
     Date.now(),
+    // The join link itself too: Teams' short links carry no chat thread, so the link is what a panel can match them by.
+    meetingHost && meetingUrl ? linkStatements(db, ctx.coach.id, sessionId, { host: meetingHost, joinUrl: meetingUrl }, Date.now()) : [],
   );
   if (!kept) await purgeAfterErasure(env, ctx.coach.id, calendar, externalId, meeting);
 }
@@ -226,19 +230,7 @@ const removeLocalEvent = (env: Env, coachId: string, id: string) => run(sql(coac
 /** The id a host uses for the meeting, for `GET /api/sessions/by-meeting`: Zoom's meeting number, Meet's code, Teams' thread id. */
 function hostMeetingId(host: 'meet' | 'teams' | 'zoom', url: string, meeting: SyncedMeeting | null): string | null {
   if (host === 'zoom') return meeting?.id ?? null;
-  const path = pathOf(url);
-  if (host === 'meet') return /^\/([a-z]{3}-[a-z]{4}-[a-z]{3})\b/.exec(path)?.[1] ?? null;
-  const thread = /\/meetup-join\/([^/]+)/.exec(path)?.[1];
-  return thread === undefined ? null : decodeURIComponent(thread);
-}
-
-/** The path of a URL, or '' when it is not one. */
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return '';
-  }
+  return host === 'meet' ? meetCodeOf(url) : teamsThreadOf(url);
 }
 
 /**

@@ -15,6 +15,8 @@ import {
 import { getSession, toSession, type SessionRow } from '../storage/sessions';
 import { batch, StorageError, type Query } from '../storage/sql';
 import { bookingInputsOf, checkStart, clearanceOf, loadBookingInputRows, overlapConflict, type BookingScope } from '../services/booking-inputs';
+import { cancelSessionNow, changeAnswer, checkBookingLimits, moveSessionNow, type CancelRequest, type ChangeAnswer, type MoveRequest } from '../services/session-change';
+import type { CancelledSession } from '../../shared/protocol';
 import { coachDb } from '../storage/databases';
 
 /** Book the next session of an engagement at `startMs`; a repeated `idempotencyKey` with the same `requestHash` answers the first booking. */
@@ -54,6 +56,16 @@ export class CoachBooking extends DurableObject<Env> {
     return this.serial.run(() => answer(() => this.planNow(req)));
   }
 
+  /** Cancels an upcoming session, one at a time with this coach's bookings (so a slot is freed exactly once). */
+  cancel(req: CancelRequest): Promise<ChangeAnswer<CancelledSession>> {
+    return this.serial.run(() => changeAnswer(() => cancelSessionNow(this.env, req)));
+  }
+
+  /** Moves an upcoming session, with the same overlap guarantees as a booking. */
+  reschedule(req: MoveRequest): Promise<ChangeAnswer<{ moved: boolean; session: Session }>> {
+    return this.serial.run(() => changeAnswer(() => moveSessionNow(this.env, req)));
+  }
+
   private async bookNextNow(req: NextBookingRequest): Promise<{ created: boolean; session: Session }> {
     const db = coachDb(this.env, req.coachId);
     // One batch: the coach's settings, the sessions around the start and the stored request under this key.
@@ -70,6 +82,7 @@ export class CoachBooking extends DurableObject<Env> {
     const nowMs = Date.now();
     const inputs = await bookingInputsOf(this.env, req, rows, req.startMs, req.startMs + 1);
     checkStart(inputs, req.startMs, nowMs);
+    await checkBookingLimits(this.env, req, req.startMs, nowMs, inputs.rules, true);
     const c = inputs.context;
     const session: NewSession = {
       id: crypto.randomUUID(),

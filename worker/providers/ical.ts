@@ -44,14 +44,28 @@ export function icsFromLocal(event: LocalEvent, uidHost: string, url?: string): 
   };
 }
 
+/**
+ * Plain text as ical.js should see it: CRLF and lone CR become LF (ical.js escapes LF as `\n` but would write a CR raw,
+ * which lenient clients read as a new property), other C0 controls and DEL are dropped; tabs stay.
+ * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.3.11
+ */
+export function icalText(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+}
+
+/** A one-line value (a parameter such as CN, or an X- property ical.js writes unescaped): `icalText` with line breaks as spaces. */
+export function icalLine(value: string): string {
+  return icalText(value).replace(/\n/g, ' ');
+}
+
 function utc(ms: number): ICAL.Time {
   return ICAL.Time.fromJSDate(new Date(ms), true);
 }
 
 function person(name: 'organizer' | 'attendee', who: Attendee): ICAL.Property {
   const prop = new ICAL.Property(name);
-  prop.setValue(`mailto:${who.email}`);
-  if (who.name) prop.setParameter('cn', who.name);
+  prop.setValue(`mailto:${icalLine(who.email).replace(/\s/g, '')}`);
+  if (who.name) prop.setParameter('cn', icalLine(who.name));
   if (name === 'attendee') {
     prop.setParameter('role', 'REQ-PARTICIPANT');
     prop.setParameter('partstat', 'NEEDS-ACTION');
@@ -68,9 +82,11 @@ function vevent(event: IcsEvent, stampMs: number): ICAL.Component {
   component.updatePropertyWithValue('dtend', utc(event.endMs));
   component.updatePropertyWithValue('sequence', event.sequence);
   component.updatePropertyWithValue('status', event.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED');
-  component.updatePropertyWithValue('summary', event.title);
-  if (event.description) component.updatePropertyWithValue('description', event.description);
-  if (event.location) component.updatePropertyWithValue('location', event.location);
+  component.updatePropertyWithValue('summary', icalText(event.title));
+  const description = icalText(event.description);
+  if (description) component.updatePropertyWithValue('description', description);
+  const location = event.location === undefined ? '' : icalText(event.location);
+  if (location) component.updatePropertyWithValue('location', location);
   if (event.url) component.updatePropertyWithValue('url', event.url);
   component.updatePropertyWithValue('transp', 'OPAQUE');
   return component;
@@ -81,7 +97,7 @@ function vcalendar(extra: Record<string, string>): ICAL.Component {
   calendar.updatePropertyWithValue('prodid', PRODID);
   calendar.updatePropertyWithValue('version', '2.0');
   calendar.updatePropertyWithValue('calscale', 'GREGORIAN');
-  for (const [name, value] of Object.entries(extra)) calendar.updatePropertyWithValue(name, value);
+  for (const [name, value] of Object.entries(extra)) calendar.updatePropertyWithValue(name, icalLine(value));
   return calendar;
 }
 

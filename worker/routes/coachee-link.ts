@@ -10,6 +10,7 @@ import { iso } from '../storage/time';
 import { claimsOfLink, engagementOfLink, linkedEngagement } from '../services/coachee-link';
 import { loadCoacheeView } from '../storage/coachee-view';
 import { applyThroughRoom, connectToRoom, restOpId } from '../services/room';
+import { coacheeJourney, requireOpen } from '../services/coachee-journey';
 import { coachDb, directoryDb } from '../storage/databases';
 
 /** Routes under `/api/c/:token`. */
@@ -23,8 +24,10 @@ async function resolve(c: Context<AppEnv>) {
   return { engagement, session, nowMs };
 }
 
+/** The link's current session, for a change through the link: 409 when there is none or the trajectory is closed. */
 async function requireSession(c: Context<AppEnv>) {
   const r = await resolve(c);
+  requireOpen(r.engagement);
   if (!r.session) throw new ApiProblem(409, '/problems/no-session', 'There is no session planned yet');
   return { ...r, session: r.session };
 }
@@ -32,7 +35,8 @@ async function requireSession(c: Context<AppEnv>) {
 endpoint(coacheeLinkRoutes, M, { method: 'get', path: '/:token', tag: 'coachee', auth: 'capability', summary: 'The coachee\'s view of their current session.', response: CoacheeView }, async (c) => {
   const nowMs = Date.now();
   const claims = await claimsOfLink(c.env, param(c, 'token'), nowMs);
-  // One statement: the link's engagement, its current session and everything the page shows (the room persists every op to D1 first).
+  // One statement: the link's engagement, its current session and what the page shows of it (the room persists every op to D1
+  // first); then one batch for the trajectory around it.
   const view = await loadCoacheeView(directoryDb(c.env), claims.engagementId, nowMs);
   const engagement = linkedEngagement(claims, view?.engagement ?? null, nowMs);
   const { coach, coachee, session, next, state } = view!;
@@ -50,6 +54,7 @@ endpoint(coacheeLinkRoutes, M, { method: 'get', path: '/:token', tag: 'coachee',
     seq: session?.seq ?? 0,
     expiresAt: iso(engagement.link_expires_at),
     inviteFiles: coach.calendar_provider === 'local',
+    ...(await coacheeJourney(c.env, engagement, coach, coachee, nowMs)),
   } satisfies CoacheeView);
 });
 
@@ -68,6 +73,6 @@ endpoint(coacheeLinkRoutes, M, { method: 'patch', path: '/:token/agreements/:id'
 });
 
 endpoint(coacheeLinkRoutes, M, { method: 'get', path: '/:token/live', tag: 'coachee', auth: 'capability', summary: 'WebSocket upgrade for the coachee\'s live view.', status: 101 }, async (c) => {
-  const { session } = await requireSession(c);
-  return connectToRoom(c.env, c.req.raw, session.id, 'coachee');
+  const { session, engagement } = await requireSession(c);
+  return connectToRoom(c.env, c.req.raw, session.id, { actor: 'coachee', expiresAtMs: engagement.link_expires_at, engagementId: engagement.id, linkVersion: engagement.link_version });
 });

@@ -15,6 +15,7 @@ import { coacheeUrl } from '../services/coachee-link';
 import { closeCoacheeSockets } from '../services/room';
 import { publicUrl } from '../http/public-url';
 import { coachDb } from '../storage/databases';
+import { onEngagementChanged } from '../between/hooks';
 
 /** Routes under `/api/engagements`. */
 export const engagementRoutes = new Hono<AppEnv>();
@@ -53,6 +54,11 @@ endpoint(engagementRoutes, M, { method: 'post', path: '/', tag: 'engagements', s
     link_version: 1,
     link_expires_at: Math.floor((now + LINK_LIFETIME_MS) / 1000) * 1000,
     created_at: now,
+    welcome: body.welcome,
+    intake_questions: body.intakeQuestions === null ? null : JSON.stringify(body.intakeQuestions),
+    touchpoint_defaults: body.touchpoints === null ? null : JSON.stringify(body.touchpoints),
+    consent_at: null,
+    closed_at: null,
   });
   return c.json(toEngagement(row), 201);
 });
@@ -61,11 +67,26 @@ endpoint(engagementRoutes, M, { method: 'get', path: '/:id', tag: 'engagements',
   c.json(toEngagement(await found(ownDb(c), c.get('coachId'), param(c, 'id')))),
 );
 
-endpoint(engagementRoutes, M, { method: 'patch', path: '/:id', tag: 'engagements', summary: 'Updates goal, model, session length or status.', body: EngagementPatch, response: Engagement }, async (c, { body }) => {
+endpoint(engagementRoutes, M, { method: 'patch', path: '/:id', tag: 'engagements', summary: 'Updates goal, model, session length, status (closed: the coachee link turns read-only), welcome, intake questions or touchpoint defaults.', body: EngagementPatch, response: Engagement }, async (c, { body }) => {
   const row = await found(ownDb(c), c.get('coachId'), param(c, 'id'));
   if (body.modelId) await checkModel(coachDb(c.env, row.coach_id), row.coach_id, body.modelId);
-  const next = { ...row, goal: body.goal ?? row.goal, model_id: body.modelId ?? row.model_id, session_minutes: body.sessionMinutes ?? row.session_minutes, status: body.status ?? row.status };
+  const status = body.status ?? row.status;
+  const json = (value: unknown, current: string | null) => (value === undefined ? current : value === null ? null : JSON.stringify(value));
+  const next: EngagementRow = {
+    ...row,
+    goal: body.goal ?? row.goal,
+    model_id: body.modelId ?? row.model_id,
+    session_minutes: body.sessionMinutes ?? row.session_minutes,
+    status,
+    welcome: body.welcome ?? row.welcome,
+    intake_questions: json(body.intakeQuestions, row.intake_questions),
+    touchpoint_defaults: json(body.touchpoints, row.touchpoint_defaults),
+    closed_at: status === 'closed' ? (row.closed_at ?? Date.now()) : null,
+  };
   await updateEngagement(coachDb(c.env, row.coach_id), next);
+  if (next.status === 'closed' && row.status !== 'closed') await closeCoacheeSockets(c.env, row.coach_id, row.id, 'closed');
+  // Closing sends the evaluation and plans the follow-up; pausing holds check-ins; reopening plans them again.
+  if (body.status && body.status !== row.status) await onEngagementChanged(c.env, row.coach_id, row.id);
   return c.json(toEngagement(next));
 });
 

@@ -3,13 +3,13 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { Id, InvitePreview, Instant, PanelData, Session, SessionCreate } from '../../shared/protocol';
 import type { AppEnv } from '../env';
-import { requireCoach, ownDb } from '../auth/require-coach';
+import { coachClaims, requireCoach, ownDb } from '../auth/require-coach';
 import { endpoint, param } from '../http/endpoint';
 import { invalidField, notFound } from '../http/problem';
 import { getEngagement } from '../storage/engagements';
 import { findModel } from '../storage/models';
 import { loadSessionContext } from '../storage/session-context';
-import { findSessionByMeeting, getSession, listSessions, setSessionModel, toSession } from '../storage/sessions';
+import { getSession, listSessions, setSessionModel, toSession } from '../storage/sessions';
 import { ms } from '../storage/time';
 import { planSession } from '../services/booking';
 import { buildInvitePreview } from '../services/invite';
@@ -52,13 +52,6 @@ endpoint(sessionRoutes, M, { method: 'get', path: '/', tag: 'sessions', summary:
   return c.json(rows.map(toSession));
 });
 
-const MeetingQuery = z.strictObject({ host: z.enum(['meet', 'teams', 'zoom']), meetingId: z.string().min(1).max(200) });
-endpoint(sessionRoutes, M, { method: 'get', path: '/by-meeting', tag: 'sessions', summary: 'The session a host meeting belongs to.', query: MeetingQuery, response: Session }, async (c, { query }) => {
-  const row = await findSessionByMeeting(ownDb(c), c.get('coachId'), query.host, query.meetingId);
-  if (!row) throw notFound('Session for this meeting');
-  return c.json(toSession(row));
-});
-
 endpoint(sessionRoutes, M, { method: 'get', path: '/:id', tag: 'sessions', summary: 'One session.', response: Session }, async (c) => c.json(toSession(await ownSession(c))));
 
 endpoint(sessionRoutes, M, { method: 'patch', path: '/:id', tag: 'sessions', summary: 'Switches the conversation model of this session.', body: z.strictObject({ modelId: z.string().max(64) }), response: Session }, async (c, { body }) => {
@@ -85,5 +78,6 @@ endpoint(sessionRoutes, M, { method: 'get', path: '/:id/invite', tag: 'sessions'
 
 endpoint(sessionRoutes, M, { method: 'get', path: '/:id/live', tag: 'sessions', summary: 'WebSocket upgrade for live sync (token may be passed as ?token=).', status: 101 }, async (c) => {
   const row = await ownSession(c);
-  return connectToRoom(c.env, c.req.raw, row.id, 'coach');
+  const { expiresAt } = await coachClaims(c);
+  return connectToRoom(c.env, c.req.raw, row.id, { actor: 'coach', expiresAtMs: expiresAt * 1000 });
 });

@@ -8,7 +8,7 @@ import { sha256Hex } from '../http/hash';
 import { ApiProblem, invalidField } from '../http/problem';
 import { ms } from '../storage/time';
 import { afterSessionBooked } from './calendar-hooks';
-import { isTimeZone } from '../../shared/protocol';
+import { isTimeZone, withBookingLimits } from '../../shared/protocol';
 import { loadBookingInputs, slotQuery, type BookingScope } from './booking-inputs';
 import { ERASE_HOOKS } from './erase';
 
@@ -60,7 +60,9 @@ export async function listSlots(env: Env, scope: BookingScope, window: { fromMs:
   const inputs = await loadBookingInputs(env, scope, window.fromMs, window.toMs);
   const coacheeZone = inputs.context.coachee_time_zone;
   const timeZone = audience === 'coachee' && isTimeZone(coacheeZone) ? coacheeZone : inputs.timeZone;
-  const slots = findSlots(slotQuery(inputs, window.fromMs, window.toMs, nowMs));
+  // Never offer what booking would refuse: nothing beyond the booking horizon.
+  const horizonMs = nowMs + withBookingLimits(inputs.rules).bookingHorizonDays * DAY;
+  const slots = findSlots(slotQuery(inputs, window.fromMs, Math.min(window.toMs, horizonMs + 1), nowMs));
   return { timeZone, slots: slots.map((s) => ({ startsAt: toIsoWithOffset(s.startMs, timeZone), endsAt: toIsoWithOffset(s.endMs, timeZone) })) };
 }
 

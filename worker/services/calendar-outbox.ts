@@ -12,10 +12,10 @@ export const SYNC_KIND = 'calendar.sync';
 export const DELETE_KIND = 'calendar.delete';
 
 /**
- * Why a sync was asked for: the session's live sequence at a publish, or an event (`booked`, `end`, `calendar` = the coach
+ * Why a sync was asked for: the session's live sequence at a publish, or an event (`booked`, `moved`, `end`, `calendar` = the coach
  * switched calendars, `retry` = cron found the session still pending long after its last request).
  */
-export type SyncReason = number | 'booked' | 'end' | 'calendar' | 'retry';
+export type SyncReason = number | 'booked' | 'moved' | 'end' | 'calendar' | 'retry';
 
 /**
  * The sync job of one session; its id is `<sessionId>:<seq or reason>`. Queues do not deduplicate by id: a repeated delivery

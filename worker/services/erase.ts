@@ -6,8 +6,8 @@ import { all, batch, sql } from '../storage/sql';
 import { roomOf } from './room';
 
 /**
- * Deletes the coachee, their engagements, sessions, agenda items, agreements, notes and applied-op records, all-or-nothing, then
- * clears each session room's Durable Object storage and closes its sockets.
+ * Deletes the coachee, their engagements, sessions, agenda items, agreements and notes, all-or-nothing, then
+ * clears each session room's Durable Object storage (its op log too) and closes its sockets.
  * @see https://gdpr-info.eu/art-17-gdpr/
  */
 export async function eraseCoachee(env: Env, coachee: CoacheeRow): Promise<void> {
@@ -18,7 +18,6 @@ export async function eraseCoachee(env: Env, coachee: CoacheeRow): Promise<void>
   const ofEngagements = `SELECT id FROM engagements WHERE coachee_id = ?1 AND coach_id = ?2`;
   for (const prepare of ERASE_PREPARE_HOOKS) await prepare(env, coachee, sessions.map((s) => s.id));
   const statements = [
-    `DELETE FROM applied_ops WHERE session_id IN (${ofSessions})`,
     `DELETE FROM notes WHERE session_id IN (${ofSessions})`,
     `DELETE FROM agenda_items WHERE session_id IN (${ofSessions})`,
     `DELETE FROM agreements WHERE engagement_id IN (${ofEngagements})`,

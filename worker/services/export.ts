@@ -6,6 +6,8 @@ import { listEngagements, toEngagement } from '../storage/engagements';
 import { loadLiveState } from '../storage/live-state';
 import { listSessions, toSession } from '../storage/sessions';
 import { iso } from '../storage/time';
+import { listCancellations, toCancelled } from '../storage/cancellations';
+import { listIntakeAnswers, intakeOf, questionsOf } from '../storage/onboarding';
 import { coachDb } from '../storage/databases';
 
 /**
@@ -21,8 +23,11 @@ export async function exportCoachee(env: Env, coachee: CoacheeRow, nowMs: number
     engagements: await Promise.all(
       engagements.map(async (e) => {
         const sessions = await listSessions(db, coachee.coach_id, { engagementId: e.id, limit: -1 });
+        const [answers, cancelled] = await Promise.all([listIntakeAnswers(db, coachee.coach_id, e.id), listCancellations(db, coachee.coach_id, { engagementId: e.id })]);
         return {
           ...toEngagement(e),
+          intake: intakeOf(questionsOf(e, coachee.locale), answers),
+          cancelledSessions: cancelled.map(toCancelled),
           sessions: await Promise.all(sessions.map(async (s) => ({ ...toSession(s), state: await loadLiveState(db, env.NOTES_KEYS, s, true) }))),
         };
       }),

@@ -6,6 +6,7 @@ import type { CoachRow } from '../storage/coaches';
 import type { SessionContext } from '../storage/session-context';
 import { renderEventContent } from './calendar-content';
 import { coacheeUrl } from './coachee-link';
+import { first, sql } from '../storage/sql';
 import { coachDb } from '../storage/databases';
 
 const DAY_MS = 86_400_000;
@@ -42,7 +43,8 @@ export async function coachFeed(db: D1Database, coach: CoachRow, base: string, n
 /**
  * A METHOD:REQUEST invite for one session, organised by the coach, with the coachee as attendee. It describes the session's
  * event in the local calendar (same UID as the feed, its SEQUENCE, description and location); before the outbox has written
- * that event it is rendered from the session itself with SEQUENCE 0. Built from agenda and agreements only: notes never enter.
+ * that event it is rendered from the session itself with SEQUENCE 0. Times are always the session's: a session moved since
+ * the event was last written gets the SEQUENCE the outbox's update will give it (one higher), so mail clients apply the move. Built from agenda and agreements only: notes never enter.
  * @see https://www.rfc-editor.org/rfc/rfc5546#section-3.2.2
  */
 export async function sessionInvite(env: Env, base: string, ctx: Pick<SessionContext, 'session' | 'engagement' | 'coachee' | 'coach' | 'state'>, nowMs: number): Promise<string> {
@@ -55,11 +57,33 @@ export async function sessionInvite(env: Env, base: string, ctx: Pick<SessionCon
     description: stored?.description ?? content.block.text,
     ...(location === undefined ? {} : { location }),
     ...(link ? { url: link.url } : {}),
-    startMs: stored?.startMs ?? content.startMs,
-    endMs: stored?.endMs ?? content.endMs,
-    sequence: stored?.etag !== undefined && /^\d+$/.test(stored.etag) ? Number(stored.etag) : 0,
+    startMs: content.startMs,
+    endMs: content.endMs,
+    sequence: sequenceOf(stored, content),
     status: 'confirmed',
     updatedMs: nowMs,
   };
   return buildInvite(event, { method: 'REQUEST', organizer: { email: ctx.coach.email, name: ctx.coach.name }, attendees: content.attendees, stampMs: nowMs });
+}
+
+/** The invite's SEQUENCE: the stored event's, one higher when the session has moved since it was written, 0 before it exists. */
+function sequenceOf(stored: { etag?: string; startMs: number; endMs: number } | null, content: { startMs: number; endMs: number }): number {
+  const written = stored?.etag !== undefined && /^\d+$/.test(stored.etag) ? Number(stored.etag) : null;
+  if (written === null || !stored) return 0;
+  return stored.startMs === content.startMs && stored.endMs === content.endMs ? written : written + 1;
+}
+
+/** A cancelled session's local event as stored (status cancelled, SEQUENCE raised when it was cancelled). */
+type CancelledEventRow = { id: string; title: string; starts_at: number; ends_at: number; sequence: number; updated_at: number };
+
+/**
+ * A METHOD:CANCEL for a cancelled session of the local calendar: same UID as the REQUEST it withdraws, STATUS:CANCELLED and the
+ * SEQUENCE the cancellation raised it to. Null when the session never had a local event (nothing to withdraw).
+ * @see https://www.rfc-editor.org/rfc/rfc5546#section-3.2.5
+ */
+export async function cancelInvite(env: Env, base: string, coach: Pick<CoachRow, 'id' | 'email' | 'name'>, coachee: { name: string; email: string | null }, sessionId: string, nowMs: number): Promise<string | null> {
+  const row = await first<CancelledEventRow>(sql(coachDb(env, coach.id))`SELECT id, title, starts_at, ends_at, sequence, updated_at FROM local_events WHERE coach_id = ${coach.id} AND id = ${sessionId} AND status = 'cancelled'`);
+  if (!row) return null;
+  const event: IcsEvent = { uid: `${row.id}@${uidHost(base)}`, title: row.title, description: '', startMs: row.starts_at, endMs: row.ends_at, sequence: row.sequence, status: 'cancelled', updatedMs: row.updated_at };
+  return buildInvite(event, { method: 'CANCEL', organizer: { email: coach.email, name: coach.name }, attendees: coachee.email ? [{ email: coachee.email, name: coachee.name }] : [], stampMs: nowMs });
 }

@@ -9,6 +9,8 @@ import type { SessionContext } from '../storage/session-context';
 import { toSession } from '../storage/sessions';
 import { iso } from '../storage/time';
 import { buildInvitePreview } from './invite';
+import { coachDb } from '../storage/databases';
+import { intakeOf, listIntakeAnswers, questionsOf } from '../storage/onboarding';
 
 /** The session's model in the coach's locale (built-in) or as the coach wrote it (own model); falls back to the default model. */
 export function modelOfSession(ctx: SessionContext): ConversationModel {
@@ -25,6 +27,8 @@ export async function buildPanelData(env: Env, base: string, ctx: SessionContext
     const body = JSON.parse(m.body) as ModelInput;
     return { id: m.id, name: body.name, locale: body.locale, builtIn: false };
   });
+  // The intake answers help the coach prepare the kick-off: only in the first session's panel, never in the invite.
+  const intake = ctx.previous ? null : intakeOf(questionsOf(ctx.engagement, ctx.coachee.locale), await listIntakeAnswers(coachDb(env, ctx.coach.id), ctx.coach.id, ctx.engagement.id));
   return {
     coach: { id: coach.id, name: coach.name, locale: coach.locale, timeZone: coach.timeZone },
     session: toSession(ctx.session),
@@ -37,6 +41,7 @@ export async function buildPanelData(env: Env, base: string, ctx: SessionContext
     invite: await buildInvitePreview(env, base, ctx, nowMs),
     previousSession: ctx.previous ? { id: ctx.previous.id, startsAt: iso(ctx.previous.starts_at) } : null,
     nextSession: ctx.next ? { id: ctx.next.id, startsAt: iso(ctx.next.starts_at), endsAt: iso(ctx.next.ends_at), calendarStatus: ctx.next.calendar_status } : null,
+    intake: intake && intake.answers.length > 0 ? intake : null,
     liveUrl: `${base.replace(/^http/, 'ws')}/api/sessions/${ctx.session.id}/live`,
     serverTime: iso(nowMs),
   };

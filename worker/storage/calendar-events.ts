@@ -103,10 +103,10 @@ export type SyncedState = Pick<
 };
 
 /**
- * Records a successful sync and marks the session `synced`, in one batch.
+ * Records a successful sync and marks the session `synced`, in one batch with `also` (e.g. the meeting links it learnt).
  * @returns false when the session's row was gone (the session was erased while the job ran)
  */
-export async function recordSynced(db: D1Database, sessionId: string, s: SyncedState, nowMs: number): Promise<boolean> {
+export async function recordSynced(db: D1Database, sessionId: string, s: SyncedState, nowMs: number, also: Query[] = []): Promise<boolean> {
   const q = sql(db);
   const [events] = await batch(db, [
     q`UPDATE calendar_events SET provider = ${s.provider}, connection_id = ${s.connection_id}, external_id = ${s.external_id}, etag = ${s.etag},
@@ -117,6 +117,7 @@ export async function recordSynced(db: D1Database, sessionId: string, s: SyncedS
     q`UPDATE sessions SET calendar_status = 'synced', meeting_url = ${s.meeting_url}, meeting_host = coalesce(${s.meetingHost}, meeting_host),
         meeting_id = coalesce(${s.hostMeetingId}, meeting_id)
       WHERE id = ${sessionId}`,
+    ...also,
   ]);
   return (events?.meta.changes ?? 0) > 0;
 }

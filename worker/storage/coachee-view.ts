@@ -10,15 +10,19 @@ import type { LiveState } from '../../shared/protocol';
 /** What the coachee's view needs, read in one round trip (no notes: the coachee never sees them). */
 export type CoacheeViewRows = {
   engagement: EngagementRow;
-  coach: Pick<CoachRow, 'name' | 'calendar_provider'>;
+  coach: Pick<CoachRow, 'name' | 'calendar_provider' | 'booking_rules'>;
   coachee: Pick<CoacheeRow, 'name' | 'locale' | 'time_zone'>;
   session: Pick<SessionRow, 'id' | 'starts_at' | 'ends_at' | 'meeting_url' | 'seq'> | null;
   next: { id: string; starts_at: number; ends_at: number } | null;
   state: LiveState | null;
 };
 
-const ENGAGEMENT = ['id', 'coach_id', 'coachee_id', 'goal', 'model_id', 'session_minutes', 'status', 'link_version', 'link_expires_at', 'created_at'] as const;
+const SESSION = ['id', 'coach_id', 'starts_at', 'ends_at', 'meeting_url', 'seq', 'current_phase', 'phase_started_at', 'phase_spent'] as const;
 const json = (columns: readonly string[]) => `json_group_array(json_object(${columns.map((c) => `'${c}', ${c}`).join(', ')}))`;
+/** The columns other than the engagement's carry this prefix, so `e.*` keeps its own names whatever columns it gains. */
+const V = 'v_';
+const picked = (row: Record<string, unknown>, prefix: string) =>
+  Object.fromEntries(Object.entries(row).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
 
 /**
  * The engagement a coachee link names with its current session — the one in progress or next up, else the most recent (as
@@ -30,13 +34,13 @@ const json = (columns: readonly string[]) => `json_group_array(json_object(${col
 export async function loadCoacheeView(db: D1Database, engagementId: string, nowMs: number): Promise<CoacheeViewRows | null> {
   const row = await db
     .prepare(
-      `SELECT ${ENGAGEMENT.map((c) => `e.${c} AS e_${c}`).join(', ')}, c.name AS coach_name, c.calendar_provider AS coach_calendar_provider,
-        p.name AS coachee_name, p.locale AS coachee_locale, p.time_zone AS coachee_time_zone,
-        s.id, s.starts_at, s.ends_at, s.meeting_url, s.seq, s.current_phase, s.phase_started_at, s.phase_spent,
+      `SELECT e.*, c.name AS ${V}c_name, c.calendar_provider AS ${V}c_calendar_provider, c.booking_rules AS ${V}c_booking_rules,
+        p.name AS ${V}p_name, p.locale AS ${V}p_locale, p.time_zone AS ${V}p_time_zone,
+        ${SESSION.map((c) => `s.${c} AS ${V}s_${c}`).join(', ')},
         (SELECT json_object('id', x.id, 'starts_at', x.starts_at, 'ends_at', x.ends_at) FROM sessions x
-          WHERE x.engagement_id = e.id AND x.starts_at > s.starts_at ORDER BY x.starts_at LIMIT 1) AS next_json,
-        (SELECT ${json(LIVE_COLUMNS.agenda)} FROM (${agendaSql('s.id', 's.coach_id')})) AS agenda_json,
-        (SELECT ${json(LIVE_COLUMNS.agreements)} FROM (${agreementsSql('s.id', 's.coach_id')})) AS agreements_json
+          WHERE x.engagement_id = e.id AND x.starts_at > s.starts_at ORDER BY x.starts_at LIMIT 1) AS ${V}next_json,
+        (SELECT ${json(LIVE_COLUMNS.agenda)} FROM (${agendaSql('s.id', 's.coach_id')})) AS ${V}agenda_json,
+        (SELECT ${json(LIVE_COLUMNS.agreements)} FROM (${agreementsSql('s.id', 's.coach_id')})) AS ${V}agreements_json
       FROM engagements e JOIN coaches c ON c.id = e.coach_id JOIN coachees p ON p.id = e.coachee_id
         LEFT JOIN sessions s ON s.id = coalesce(
           (SELECT id FROM sessions WHERE engagement_id = e.id AND starts_at > ?2 - ?3 AND ends_at > ?2 ORDER BY starts_at LIMIT 1),
@@ -46,15 +50,16 @@ export async function loadCoacheeView(db: D1Database, engagementId: string, nowM
     .bind(engagementId, nowMs, MAX_SESSION_MS)
     .first<Record<string, unknown>>();
   if (!row) return null;
-  const engagement = Object.fromEntries(ENGAGEMENT.map((c) => [c, row[`e_${c}`]])) as unknown as EngagementRow;
-  const session = row.id === null ? null : (row as unknown as SessionRow);
-  const list = <T>(column: string) => JSON.parse((row[column] as string | null) ?? '[]') as T[];
+  const engagement = Object.fromEntries(Object.entries(row).filter(([k]) => !k.startsWith(V))) as unknown as EngagementRow;
+  const s = picked(row, `${V}s_`);
+  const session = s.id === null ? null : (s as unknown as SessionRow);
+  const list = <T>(column: string) => JSON.parse((row[`${V}${column}`] as string | null) ?? '[]') as T[];
   return {
     engagement,
-    coach: { name: row.coach_name as string, calendar_provider: row.coach_calendar_provider as CoachRow['calendar_provider'] },
-    coachee: { name: row.coachee_name as string, locale: row.coachee_locale as CoacheeRow['locale'], time_zone: row.coachee_time_zone as string },
+    coach: picked(row, `${V}c_`) as unknown as CoacheeViewRows['coach'],
+    coachee: picked(row, `${V}p_`) as unknown as CoacheeViewRows['coachee'],
     session,
-    next: row.next_json ? JSON.parse(row.next_json as string) : null,
+    next: row[`${V}next_json`] ? JSON.parse(row[`${V}next_json`] as string) : null,
     state: session ? await assembleLiveState('', session, [list<AgendaRow>('agenda_json'), list<AgreementRow>('agreements_json'), []], false) : null,
   };
 }

@@ -1,5 +1,5 @@
 /** D1 repository for coaches: profile, defaults for new coaches, and the calendar feed token. */
-import { DEFAULT_COACH_SETTINGS, type Coach, type CoachPatch } from '../../shared/protocol';
+import { DEFAULT_COACH_SETTINGS, withBookingLimits, type Coach, type CoachPatch } from '../../shared/protocol';
 import { all, first, run, sql } from './sql';
 
 /** A coach row as stored. */
@@ -28,7 +28,7 @@ export function toCoach(row: CoachRow, publicUrl: string): Coach {
     locale: row.locale,
     timeZone: row.time_zone,
     workingHours: JSON.parse(row.working_hours),
-    bookingRules: JSON.parse(row.booking_rules),
+    bookingRules: withBookingLimits(JSON.parse(row.booking_rules)),
     inviteMode: row.invite_mode,
     meetingHost: row.meeting_host,
     referralContacts: row.referral_contacts,

@@ -15,6 +15,13 @@ export type EngagementRow = {
   link_version: number;
   link_expires_at: number;
   created_at: number;
+  welcome: string;
+  /** JSON `[{id,text}]`, or null for the built-in questions. */
+  intake_questions: string | null;
+  /** JSON touchpoint defaults as the coach gave them, or null. */
+  touchpoint_defaults: string | null;
+  consent_at: number | null;
+  closed_at: number | null;
 };
 
 /** Wire shape of an engagement. */
@@ -26,6 +33,11 @@ export const toEngagement = (r: EngagementRow): Engagement => ({
   sessionMinutes: r.session_minutes,
   status: r.status,
   createdAt: iso(r.created_at),
+  welcome: r.welcome,
+  intakeQuestions: r.intake_questions === null ? null : JSON.parse(r.intake_questions),
+  touchpoints: r.touchpoint_defaults === null ? null : JSON.parse(r.touchpoint_defaults),
+  consentAt: r.consent_at === null ? null : iso(r.consent_at),
+  closedAt: r.closed_at === null ? null : iso(r.closed_at),
 });
 
 /** The coach's engagements, optionally of one coachee, newest first. */
@@ -44,14 +56,17 @@ export const getEngagementForLink = (db: D1Database, id: string) => first<Engage
 
 /** Inserts an engagement. */
 export async function createEngagement(db: D1Database, r: EngagementRow): Promise<EngagementRow> {
-  await run(sql(db)`INSERT INTO engagements (id, coach_id, coachee_id, goal, model_id, session_minutes, status, link_version, link_expires_at, created_at)
-    VALUES (${r.id}, ${r.coach_id}, ${r.coachee_id}, ${r.goal}, ${r.model_id}, ${r.session_minutes}, ${r.status}, ${r.link_version}, ${r.link_expires_at}, ${r.created_at})`);
+  await run(sql(db)`INSERT INTO engagements (id, coach_id, coachee_id, goal, model_id, session_minutes, status, link_version, link_expires_at, created_at,
+      welcome, intake_questions, touchpoint_defaults, consent_at, closed_at)
+    VALUES (${r.id}, ${r.coach_id}, ${r.coachee_id}, ${r.goal}, ${r.model_id}, ${r.session_minutes}, ${r.status}, ${r.link_version}, ${r.link_expires_at}, ${r.created_at},
+      ${r.welcome}, ${r.intake_questions}, ${r.touchpoint_defaults}, ${r.consent_at}, ${r.closed_at})`);
   return r;
 }
 
 /** Updates the coach-editable fields of an engagement (never the link: see `rotateLink`). */
 export async function updateEngagement(db: D1Database, r: EngagementRow): Promise<void> {
-  await run(sql(db)`UPDATE engagements SET goal = ${r.goal}, model_id = ${r.model_id}, session_minutes = ${r.session_minutes}, status = ${r.status}
+  await run(sql(db)`UPDATE engagements SET goal = ${r.goal}, model_id = ${r.model_id}, session_minutes = ${r.session_minutes}, status = ${r.status},
+      welcome = ${r.welcome}, intake_questions = ${r.intake_questions}, touchpoint_defaults = ${r.touchpoint_defaults}, closed_at = ${r.closed_at}
     WHERE id = ${r.id} AND coach_id = ${r.coach_id}`);
 }
 

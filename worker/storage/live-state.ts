@@ -20,18 +20,18 @@ export const agendaSql = (sid: string, cid: string) =>
 /**
  * SQL selecting the agreements a session shows: those made in it, open ones of earlier sessions of the same engagement (carried over),
  * and earlier ones closed during this session (so "how did it go?" stays visible). Carried-over ones first. The candidates come from
- * three index lookups (this session's, the engagement's open ones, those closed in this session), so a long trajectory's closed
- * agreements are never read; the unary `+` keeps SQLite from walking the engagement's agreements instead.
+ * three index lookups (this session's, the engagement's open ones, its closed ones closed in this session), so the coach's other
+ * trajectories are never read; the unary `+` keeps SQLite from walking the engagement's agreements instead.
  * @see https://sqlite.org/optoverview.html#disqualifying_where_clause_terms_using_unary_
  */
 export const agreementsSql = (sid: string, cid: string) =>
   `SELECT a.id, a.session_id, a.who_kind, a.who_name, a.what, a.due, a.status, a.updated_at
-   FROM sessions cur JOIN agreements a ON a.id IN (
+   FROM sessions cur JOIN agreements a ON a.coach_id = cur.coach_id AND a.id IN (
        SELECT x.id FROM agreements x WHERE x.session_id = cur.id
        UNION SELECT x.id FROM agreements x WHERE x.engagement_id = cur.engagement_id AND x.status = 'open'
-       UNION SELECT x.id FROM agreements x WHERE x.closed_in_session_id = cur.id)
+       UNION SELECT x.id FROM agreements x WHERE x.engagement_id = cur.engagement_id AND x.status IN ('done', 'dropped') AND x.closed_in_session_id = cur.id)
      JOIN sessions o ON o.id = a.session_id
-   WHERE cur.id = ${sid} AND cur.coach_id = ${cid} AND +a.engagement_id = cur.engagement_id AND +a.coach_id = cur.coach_id
+   WHERE cur.id = ${sid} AND cur.coach_id = ${cid} AND +a.engagement_id = cur.engagement_id
      AND (a.session_id = cur.id OR (o.starts_at < cur.starts_at AND (a.status = 'open' OR a.closed_in_session_id = cur.id)))
    ORDER BY CASE WHEN a.session_id = cur.id THEN 1 ELSE 0 END, o.starts_at, a.created_at`;
 
@@ -87,8 +87,8 @@ const whoColumns = (who: Who) => (typeof who === 'string' ? { kind: who, name: n
 export type WriteContext = { session: SessionRow; actor: 'coach' | 'coachee'; nowMs: number; seq: number };
 
 /**
- * The D1 writes for one op that the reducer accepted (`after` is the state it produced). Always bumps the session's sequence and
- * records the op id, in the same batch, so a replay is recognised even after a restart.
+ * The D1 writes for one op that the reducer accepted (`after` is the state it produced), one batch that always bumps the session's
+ * sequence; the room keeps the op id in its own storage (worker/live/op-log.ts), so a replay is recognised even after a restart.
  */
 export async function opWrites(db: D1Database, keys: string, op: Op, after: LiveState, w: WriteContext): Promise<Query[]> {
   const q = sql(db);
@@ -136,11 +136,11 @@ export async function opWrites(db: D1Database, keys: string, op: Op, after: Live
           status = COALESCE(${status}, status),
           closed_in_session_id = CASE WHEN ${closedIn} IS NULL THEN closed_in_session_id ELSE NULLIF(${closedIn}, '') END,
           updated_at = ${w.nowMs}
-        WHERE id = ${op.id} AND engagement_id = ${s.engagement_id}`);
+        WHERE coach_id = ${s.coach_id} AND id = ${op.id} AND engagement_id = ${s.engagement_id}`);
       break;
     }
     case 'agreement.remove':
-      writes.push(q`DELETE FROM agreements WHERE id = ${op.id} AND session_id = ${s.id}`);
+      writes.push(q`DELETE FROM agreements WHERE coach_id = ${s.coach_id} AND id = ${op.id} AND session_id = ${s.id}`);
       break;
     case 'notes.set': {
       const sealed: Sealed = await seal(keys, op.text, notesContext(s.id));
@@ -156,10 +156,5 @@ export async function opWrites(db: D1Database, keys: string, op: Op, after: Live
     }
   }
   writes.push(q`UPDATE sessions SET seq = ${w.seq} WHERE id = ${s.id}`);
-  writes.push(q`INSERT INTO applied_ops (session_id, op_id, seq, actor, kind, at) VALUES (${s.id}, ${op.opId}, ${w.seq}, ${w.actor}, ${op.kind}, ${w.nowMs})`);
   return writes;
 }
-
-/** The earlier application of an op id in this session, if any. */
-export const findAppliedOp = (db: D1Database, sessionId: string, opId: string) =>
-  db.prepare('SELECT seq, actor, at FROM applied_ops WHERE session_id = ?1 AND op_id = ?2').bind(sessionId, opId).first<{ seq: number; actor: 'coach' | 'coachee'; at: number }>();

@@ -35,7 +35,7 @@ export async function loadSessionContext(db: D1Database, keys: string, coachId: 
   const cols = (t: string, p: string, names: string[]) => names.map((n) => `${t}.${n} AS ${p}${n}`).join(', ');
   const row = await db
     .prepare(
-      `SELECT s.*, e.coachee_id, ${cols('e', 'e_', ['id', 'coach_id', 'coachee_id', 'goal', 'model_id', 'session_minutes', 'status', 'link_version', 'link_expires_at', 'created_at'])},
+      `SELECT s.*, e.coachee_id, ${cols('e', 'e_', ['id', 'coach_id', 'coachee_id', 'goal', 'model_id', 'session_minutes', 'status', 'link_version', 'link_expires_at', 'created_at', 'welcome', 'intake_questions', 'touchpoint_defaults', 'consent_at', 'closed_at'])},
         ${cols('p', 'p_', ['id', 'coach_id', 'name', 'email', 'locale', 'time_zone', 'invite_mode', 'created_at'])},
         ${cols('c', 'c_', ['id', 'email', 'name', 'locale', 'time_zone', 'working_hours', 'booking_rules', 'invite_mode', 'meeting_host', 'referral_contacts', 'calendar_provider', 'ics_token', 'created_at'])},
         (SELECT json_object('id', x.id, 'starts_at', x.starts_at) FROM sessions x WHERE x.engagement_id = s.engagement_id AND x.starts_at < s.starts_at ORDER BY x.starts_at DESC LIMIT 1) AS prev_json,

@@ -8,6 +8,14 @@ const nl = {
   noSession: 'Bij deze vergadering hoort nog geen coachingsessie.',
   choose: 'Kies een sessie:',
   none: 'Geen komende sessies gevonden.',
+  linkHint: 'Koppel deze vergadering aan een geplande sessie, of maak er een nieuwe sessie van.',
+  startFor: 'Nieuwe sessie met:',
+  newCoachee: 'Nieuwe coachee',
+  name: 'Naam',
+  email: 'E-mail (optioneel)',
+  create: 'Maak er een sessie van',
+  saving: 'Bezig…',
+  failedWrite: 'Dat lukte niet.',
 };
 
 /** The boot texts of one language. */
@@ -20,6 +28,14 @@ const en: BootStrings = {
   noSession: 'This meeting has no coaching session yet.',
   choose: 'Pick a session:',
   none: 'No upcoming sessions found.',
+  linkHint: 'Link this meeting to a planned session, or make it a new session.',
+  startFor: 'New session with:',
+  newCoachee: 'New coachee',
+  name: 'Name',
+  email: 'E-mail (optional)',
+  create: 'Make it a session',
+  saving: 'Working…',
+  failedWrite: 'That did not work.',
 };
 
 /** The boot texts for a locale. */

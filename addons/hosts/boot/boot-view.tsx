@@ -4,6 +4,7 @@ import { Loader } from '../../common/components/loader';
 import { StatusView } from '../../common/components/status-view';
 import { panelStrings } from '../../panel/i18n/strings';
 import { bootStrings } from './boot-strings';
+import { FirstRunView } from './first-run-view';
 import type { BootModel } from './host-boot';
 
 /**
@@ -28,13 +29,15 @@ export function BootView({ boot, label }: { boot: BootModel; label: string }) {
   return (
     <div class="status-view">
       <p>{pick ? (pick.inMeeting ? t.noSession : t.choose) : t.signIn}</p>
+      {pick && pick.firstRun && <p class="hint">{t.linkHint}</p>}
       {pick ? (pick.inMeeting || !pick.sessions.length) && <p class="hint">{pick.sessions.length ? t.choose : t.none}</p> : <div ref={boot.slotReady} />}
       {pick &&
         pick.sessions.map((item) => (
-          <button key={item.id} type="button" class="btn" onClick={() => boot.pick(item.id)}>
+          <button key={item.id} type="button" class="btn" disabled={pick.firstRun?.busy} onClick={() => void boot.pick(item.id)}>
             {item.name} · {formatWhen(item.startsAt, Intl.DateTimeFormat().resolvedOptions().timeZone, locale)}
           </button>
         ))}
+      {pick && pick.firstRun && <FirstRunView boot={boot} offer={pick.firstRun} t={t} />}
       {pick && (
         <button type="button" class="btn btn-quiet" onClick={boot.run}>
           {app.retry}

@@ -59,7 +59,13 @@ export function createBrowserHost(win: Window = window): HostPort {
       remember(next);
     },
     sessionId: () => url.searchParams.get('session'),
-    meetingIds: async () => [],
+    /** `?meeting=<host meeting id>`: the panel beside a meeting (a link or bookmark the coach opens next to the call). */
+    meetingIds: async () => url.searchParams.getAll('meeting').filter(Boolean),
+    /** `?joinUrl=<the meeting's join link>`: matches the session whose calendar event has that link, whatever the host. */
+    async meetingDetails() {
+      const joinUrl = url.searchParams.get('joinUrl');
+      return { ...(joinUrl ? { joinUrl } : {}), attendees: [] };
+    },
     locale(): Locale | null {
       return langParam === 'nl' || langParam === 'en' ? langParam : null;
     },

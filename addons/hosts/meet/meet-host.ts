@@ -60,6 +60,11 @@ export function createMeetHost(sdk: MeetAddonSdk, o: MeetHostOptions): HostPort 
       const info = await client.getMeetingInfo();
       return candidates(info.meetingId, info.meetingCode);
     },
+    /** Meet tells the meeting code (linked as `code`); no attendees or link beyond it. */
+    async meetingDetails() {
+      const info = await client.getMeetingInfo();
+      return { code: info.meetingCode, attendees: [] };
+    },
     locale: () => null,
     theme: () => 'light',
     onThemeChange: () => () => undefined,

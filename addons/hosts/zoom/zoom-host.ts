@@ -10,7 +10,20 @@ import { declined, isNotLinked } from '../boot/sign-in-problems';
  * (`ZOOM_APIS` in manifests/zoom.mjs, checked by test/addons/hosts-zoom.test.ts).
  * @see https://appssdk.zoom.us/classes/ZoomSdk.ZoomSdk.html#config
  */
-export const ZOOM_CAPABILITIES = ['getMeetingUUID', 'getMeetingContext', 'getAppContext', 'authorize', 'onAuthorized', 'openUrl'];
+export const ZOOM_CAPABILITIES = [
+  'getMeetingUUID',
+  'getMeetingContext',
+  'getMeetingJoinUrl',
+  'getMeetingParticipants',
+  'getUserContext',
+  'getAppContext',
+  'authorize',
+  'onAuthorized',
+  'openUrl',
+];
+
+/** One participant as `getMeetingParticipants` lists them (hosts and co-hosts only may ask). */
+export type ZoomParticipant = { screenName: string; participantUUID: string; role: string };
 
 /** What `onAuthorized` reports after `authorize`. */
 export type ZoomAuthorizedEvent = { code: string; redirectUri: string; result: boolean; state?: string };
@@ -19,7 +32,10 @@ export type ZoomAuthorizedEvent = { code: string; redirectUri: string; result: b
 export interface ZoomSdk {
   config(options: { capabilities: string[] }): Promise<unknown>;
   getMeetingUUID(): Promise<{ meetingUUID: string }>;
-  getMeetingContext(): Promise<{ meetingID: string }>;
+  getMeetingContext(): Promise<{ meetingID: string; meetingTopic?: string }>;
+  getMeetingJoinUrl(): Promise<{ joinUrl: string }>;
+  getMeetingParticipants(): Promise<{ participants: ZoomParticipant[] }>;
+  getUserContext(): Promise<{ participantUUID?: string; screenName: string; role: string }>;
   getAppContext(): Promise<{ context: string }>;
   authorize(options: { codeChallenge: string; state?: string }): Promise<unknown>;
   onAuthorized(handler: (event: ZoomAuthorizedEvent) => void): void;
@@ -79,6 +95,21 @@ export function createZoomHost(sdk: ZoomSdk, o: ZoomHostOptions): HostPort {
     async meetingIds() {
       const [uuid, meeting] = await Promise.all([optional(() => sdk.getMeetingUUID()), optional(() => sdk.getMeetingContext())]);
       return candidates(uuid?.meetingUUID, meeting?.meetingID);
+    },
+    /**
+     * The join link, the topic and the other participants' screen names (Zoom gives them to hosts and co-hosts; e-mail needs
+     * each participant's consent, which we do not ask for). Each part is left out when Zoom refuses it.
+     * @see https://appssdk.zoom.us/classes/ZoomSdk.ZoomSdk.html#getMeetingParticipants
+     */
+    async meetingDetails() {
+      const [link, meeting, people, me] = await Promise.all([
+        optional(() => sdk.getMeetingJoinUrl()),
+        optional(() => sdk.getMeetingContext()),
+        optional(() => sdk.getMeetingParticipants()),
+        optional(() => sdk.getUserContext()),
+      ]);
+      const attendees = (people?.participants ?? []).filter((p) => p.participantUUID !== me?.participantUUID).map((p) => ({ name: p.screenName }));
+      return { ...(link?.joinUrl ? { joinUrl: link.joinUrl } : {}), ...(meeting?.meetingTopic ? { title: meeting.meetingTopic } : {}), attendees };
     },
     locale: () => null,
     theme: () => (o.dark ? 'dark' : 'light'),

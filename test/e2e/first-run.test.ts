@@ -1,0 +1,71 @@
+/** End to end in headless Chromium against `wrangler dev`: the panel beside a meeting no session knows makes it one, and finds it when reopened. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAddons } from '../../addons/build.mjs';
+import { freePort, prepareDatabase, startWorker } from '../support/local-worker.mjs';
+import type { LocalWorker } from '../support/local-worker.mjs';
+import { devCoach } from './support/api';
+import { HAS_CHROMIUM, launchChromium, requireChromiumInCi } from './support/browser';
+
+requireChromiumInCi();
+
+let worker: LocalWorker;
+let browser: Browser;
+let persistTo: string;
+
+describe.skipIf(!HAS_CHROMIUM)('first run beside a meeting', () => {
+  beforeAll(async () => {
+    await buildAddons({ quiet: true });
+    persistTo = mkdtempSync(join(tmpdir(), 'coaching-first-run-'));
+    prepareDatabase(persistTo);
+    worker = await startWorker({ port: await freePort(), persistTo });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.stop();
+    if (persistTo) rmSync(persistTo, { recursive: true, force: true });
+  });
+
+  it('a new coachee added from the panel gets this meeting as a session, linked, and reopening the panel goes straight there', async () => {
+    const coach = await devCoach(worker.url, `first-run-${Date.now()}@example.nl`, 'Coach Eerste Keer');
+    const meetingId = `meeting-${crypto.randomUUID()}`;
+    const joinUrl = 'https://teams.microsoft.com/meet/4829173650812?p=QkR2dFpY';
+    const panelUrl = `${worker.url}/panel?meeting=${meetingId}&joinUrl=${encodeURIComponent(joinUrl)}&lang=nl#token=${coach.token}`;
+    const posts: string[] = [];
+    const open = async (): Promise<Page> => {
+      const page = await browser.newPage();
+      page.on('request', (r) => r.method() === 'POST' && posts.push(new URL(r.url()).pathname));
+      await page.goto(panelUrl);
+      return page;
+    };
+
+    const first = await open();
+    await first.getByText('Bij deze vergadering hoort nog geen coachingsessie.').waitFor();
+    await first.getByLabel('Naam').fill('Noor Visser');
+    await first.getByLabel('E-mail (optioneel)').fill('noor@example.nl');
+    await first.getByRole('button', { name: 'Maak er een sessie van' }).click();
+    await first.locator('h1.hdr-name', { hasText: 'Noor Visser' }).waitFor();
+    await first.close();
+
+    const linked = await coach.ok<{ id: string; coacheeId: string; startsAt: string; endsAt: string }>('GET', `/api/sessions/by-meeting?host=browser&meetingId=${meetingId}`);
+    expect(Date.parse(linked.endsAt) - Date.parse(linked.startsAt)).toBe(60 * 60_000);
+    expect(Math.abs(Date.parse(linked.startsAt) - Date.now())).toBeLessThan(6 * 60_000);
+    // The join link was linked too, so any host's panel that knows only the link finds it (whatever the passcode).
+    const byLink = await coach.ok<{ id: string }>('GET', `/api/sessions/by-meeting?host=teams&joinUrl=${encodeURIComponent('https://teams.microsoft.com/meet/4829173650812?p=other')}`);
+    expect(byLink.id).toBe(linked.id);
+    expect(posts.filter((p) => p === '/api/coachees')).toHaveLength(1);
+    expect(posts).toContain(`/api/sessions/${linked.id}/meeting`);
+
+    const madeBefore = posts.length;
+    const again = await open();
+    await again.locator('h1.hdr-name', { hasText: 'Noor Visser' }).waitFor();
+    expect(await again.getByLabel('Naam').count()).toBe(0);
+    expect(posts.slice(madeBefore).filter((p) => p === '/api/coachees' || p === '/api/sessions' || p.endsWith('/meeting'))).toEqual([]);
+    await again.close();
+  });
+});
