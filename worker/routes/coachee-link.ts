@@ -10,7 +10,7 @@ import { iso } from '../storage/time';
 import { claimsOfLink, engagementOfLink, linkedEngagement } from '../services/coachee-link';
 import { loadCoacheeView } from '../storage/coachee-view';
 import { applyThroughRoom, connectToRoom, restOpId } from '../services/room';
-import { coacheeJourney, requireOpen } from '../services/coachee-journey';
+import { journeyOf, journeyQueries, requireOpen } from '../services/coachee-journey';
 import { coachDb, directoryDb } from '../storage/databases';
 
 /** Routes under `/api/c/:token`. */
@@ -35,9 +35,11 @@ async function requireSession(c: Context<AppEnv>) {
 endpoint(coacheeLinkRoutes, M, { method: 'get', path: '/:token', tag: 'coachee', auth: 'capability', summary: 'The coachee\'s view of their current session.', response: CoacheeView }, async (c) => {
   const nowMs = Date.now();
   const claims = await claimsOfLink(c.env, param(c, 'token'), nowMs);
-  // One statement: the link's engagement, its current session and what the page shows of it (the room persists every op to D1
-  // first); then one batch for the trajectory around it.
-  const view = await loadCoacheeView(directoryDb(c.env), claims.engagementId, nowMs);
+  // One round trip: the link's engagement, its current session and what the page shows of it (the room persists every op to D1
+  // first), and in the same batch the trajectory around it.
+  const db = directoryDb(c.env);
+  const read = await loadCoacheeView(db, claims.engagementId, nowMs, journeyQueries(db, claims.engagementId, nowMs));
+  const view = read.view;
   const engagement = linkedEngagement(claims, view?.engagement ?? null, nowMs);
   const { coach, coachee, session, next, state } = view!;
   c.header('cache-control', 'no-store');
@@ -54,7 +56,7 @@ endpoint(coacheeLinkRoutes, M, { method: 'get', path: '/:token', tag: 'coachee',
     seq: session?.seq ?? 0,
     expiresAt: iso(engagement.link_expires_at),
     inviteFiles: coach.calendar_provider === 'local',
-    ...(await coacheeJourney(c.env, engagement, coach, coachee, nowMs)),
+    ...journeyOf(read.alongside, engagement, coach, coachee, nowMs),
   } satisfies CoacheeView);
 });
 

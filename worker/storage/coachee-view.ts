@@ -4,6 +4,7 @@ import type { CoachRow } from './coaches';
 import type { EngagementRow } from './engagements';
 import { agendaSql, agreementsSql, assembleLiveState, LIVE_COLUMNS, type AgendaRow, type AgreementRow } from './live-state';
 import type { SessionRow } from './sessions';
+import { batch, type Query } from './sql';
 import { MAX_SESSION_MS } from './time';
 import type { LiveState } from '../../shared/protocol';
 
@@ -28,12 +29,12 @@ const picked = (row: Record<string, unknown>, prefix: string) =>
  * The engagement a coachee link names with its current session — the one in progress or next up, else the most recent (as
  * `currentSessionOfEngagement`) — and everything its page shows, in one statement. Each session lookup walks the engagement's
  * (engagement_id, starts_at) index from `nowMs` outward, so the cost does not grow with the engagement's history. Null for an
- * unknown engagement. The caller checks the link's version and expiry against `engagement`.
+ * unknown engagement. The caller checks the link's version and expiry against `engagement`. `alongside` statements run in the
+ * same batch (one round trip); their results come back in order.
  * @see https://sqlite.org/json1.html#jgrouparray
  */
-export async function loadCoacheeView(db: D1Database, engagementId: string, nowMs: number): Promise<CoacheeViewRows | null> {
-  const row = await db
-    .prepare(
+export async function loadCoacheeView(db: D1Database, engagementId: string, nowMs: number, alongside: Query[] = []): Promise<{ view: CoacheeViewRows | null; alongside: D1Result[] }> {
+  const text = 
       `SELECT e.*, c.name AS ${V}c_name, c.calendar_provider AS ${V}c_calendar_provider, c.booking_rules AS ${V}c_booking_rules,
         p.name AS ${V}p_name, p.locale AS ${V}p_locale, p.time_zone AS ${V}p_time_zone,
         ${SESSION.map((c) => `s.${c} AS ${V}s_${c}`).join(', ')},
@@ -45,11 +46,14 @@ export async function loadCoacheeView(db: D1Database, engagementId: string, nowM
         LEFT JOIN sessions s ON s.id = coalesce(
           (SELECT id FROM sessions WHERE engagement_id = e.id AND starts_at > ?2 - ?3 AND ends_at > ?2 ORDER BY starts_at LIMIT 1),
           (SELECT id FROM sessions WHERE engagement_id = e.id AND starts_at < ?2 AND ends_at <= ?2 ORDER BY starts_at DESC LIMIT 1))
-      WHERE e.id = ?1`,
-    )
-    .bind(engagementId, nowMs, MAX_SESSION_MS)
-    .first<Record<string, unknown>>();
-  if (!row) return null;
+      WHERE e.id = ?1`;
+  const [head, ...rest] = await batch(db, [{ stmt: db.prepare(text).bind(engagementId, nowMs, MAX_SESSION_MS), text }, ...alongside]);
+  const row = head?.results[0] as Record<string, unknown> | undefined;
+  if (!row) return { view: null, alongside: rest };
+  return { view: await viewOf(row), alongside: rest };
+}
+
+async function viewOf(row: Record<string, unknown>): Promise<CoacheeViewRows> {
   const engagement = Object.fromEntries(Object.entries(row).filter(([k]) => !k.startsWith(V))) as unknown as EngagementRow;
   const s = picked(row, `${V}s_`);
   const session = s.id === null ? null : (s as unknown as SessionRow);
