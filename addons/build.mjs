@@ -3,8 +3,8 @@
 import { build, context } from 'esbuild';
 import { minify } from 'terser';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
@@ -25,10 +25,14 @@ export const ENTRIES = {
 };
 export const STYLES = { app: 'addons/common/styles.css' };
 
-/** Builds everything once; answers the manifest (raw and gzipped bytes, sha256 per file). */
+/**
+ * Builds everything once, as deployed: no source maps (they would publish the add-ons' sources next to the bundles), and any
+ * left by a watch build are removed so they never reach the assets upload. Answers the manifest (raw and gzipped bytes, sha256 per file).
+ */
 export async function buildAddons({ quiet = false } = {}) {
   await mkdir(outdir, { recursive: true });
-  const [scripts, styles] = buildOptions(quiet);
+  for (const name of await readdir(outdir)) if (name.endsWith('.map')) await rm(join(outdir, name));
+  const [scripts, styles] = buildOptions(quiet, false);
   await build(scripts);
   await Promise.all(Object.keys(ENTRIES).map((name) => compress(join(outdir, `${name}.js`))));
   await build(styles);
@@ -37,39 +41,31 @@ export async function buildAddons({ quiet = false } = {}) {
 
 /**
  * A second minification pass with terser over esbuild's output (a few hundred bytes gzipped on the panel, which runs inside
- * meeting clients on a 30 KB budget); keeps the source map chained to the original sources. Watch builds skip it.
+ * meeting clients on a 30 KB budget). Watch builds skip it.
  * @see https://terser.org/docs/api-reference#minify-options
  */
 async function compress(file) {
-  const map = await readFile(`${file}.map`, 'utf8');
-  const out = await minify(await readFile(file, 'utf8'), {
-    module: true,
-    ecma: 2022,
-    compress: { passes: 3 },
-    mangle: true,
-    sourceMap: { content: map, url: `${basename(file)}.map` },
-  });
+  const out = await minify(await readFile(file, 'utf8'), { module: true, ecma: 2022, compress: { passes: 3 }, mangle: true, sourceMap: false });
   await writeFile(file, out.code);
-  await writeFile(`${file}.map`, out.map);
 }
 
-/** Rebuilds on every change under addons/ and shared/ (used by `npm run dev`). */
+/** Rebuilds on every change under addons/ and shared/ (used by `npm run dev`), with source maps for the local browser's tools. */
 export async function watchAddons() {
   await mkdir(outdir, { recursive: true });
   const log = { name: 'manifest', setup: (b) => b.onEnd(async (r) => {
     if (!r.errors.length) await writeManifest(false);
   }) };
-  const [scripts, styles] = buildOptions(false);
+  const [scripts, styles] = buildOptions(false, true);
   const contexts = [await context({ ...scripts, plugins: [...scripts.plugins, log] }), await context(styles)];
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('Watching addons/ and shared/ for changes…');
 }
 
-function buildOptions(quiet) {
+function buildOptions(quiet, sourceMaps) {
   const common = {
     bundle: true,
     minify: true,
-    sourcemap: 'linked',
+    sourcemap: sourceMaps ? 'linked' : false,
     target: 'es2022',
     legalComments: 'none',
     logLevel: quiet ? 'silent' : 'warning',

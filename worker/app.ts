@@ -29,6 +29,8 @@ import { referralRoutes } from './routes/referral';
 import { sessionItemRoutes } from './routes/session-items';
 import { sessionChangeRoutes } from './routes/session-changes';
 import { sessionMeetingRoutes } from './routes/session-meetings';
+import { calendarConnectRoutes } from './routes/calendar-connect';
+import { webSignInRoutes } from './routes/web-sign-in';
 import { sessionRoutes } from './routes/sessions';
 import { touchpointRoutes } from './routes/touchpoints';
 
@@ -55,6 +57,8 @@ export function createApp() {
   app.route('/', healthRoutes);
   app.route('/', pageRoutes);
   app.route('/', homeRoutes);
+  app.route('/', webSignInRoutes);
+  app.route('/', calendarConnectRoutes);
   app.route('/api/auth', authRoutes);
   app.route('/api/auth', hostAuthRoutes);
   app.route('/api/me', meRoutes);

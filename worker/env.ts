@@ -46,6 +46,11 @@ declare global {
       /** See MS_CLIENT_ID. */
       MS_CLIENT_SECRET?: string;
       /**
+       * Which Microsoft accounts may sign in on the web (`/auth/microsoft/start`): `common` (default: work, school and personal),
+       * `organizations`, `consumers` or one tenant id. @see https://learn.microsoft.com/en-us/entra/identity-platform/v2-protocols#endpoints
+       */
+      MS_SIGN_IN_AUDIENCE?: string;
+      /**
        * Zoom OAuth app client id and secret, for refreshing Zoom tokens (sent as HTTP Basic auth); without both, as for Google.
        * Both also serve Zoom sign-in (`POST /api/auth/zoom`: code exchange and app context decryption; 404 without them).
        * @see https://developers.zoom.us/docs/integrations/oauth/#refreshing-an-access-token

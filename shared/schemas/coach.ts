@@ -57,7 +57,12 @@ export const Coach = z.object({
   inviteMode: InviteMode,
   meetingHost: MeetingHost,
   referralContacts: z.string(),
-  calendar: z.object({ provider: CalendarProviderName, icsUrl: z.string().optional() }),
+  calendar: z.object({
+    provider: CalendarProviderName,
+    icsUrl: z.string().optional(),
+    /** Connections whose grant the provider refused (revoked, expired): the coach reconnects them; their sessions wait as pending. */
+    reconnect: z.array(z.enum(['google', 'microsoft', 'zoom'])).optional(),
+  }),
 });
 export type Coach = z.infer<typeof Coach>;
 

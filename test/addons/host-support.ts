@@ -26,7 +26,7 @@ export const coachee = (id: string, name: string): Coachee =>
 
 /** A trajectory as the API answers it, checked against the wire schema. */
 export const engagement = (id: string, coacheeId: string, createdAt = '2027-01-01T09:00:00Z'): Engagement =>
-  Engagement.parse({ id, coacheeId, goal: '', modelId: 'builtin-coaching', sessionMinutes: 60, status: 'active', createdAt });
+  Engagement.parse({ id, coacheeId, goal: '', modelId: 'builtin-coaching', sessionMinutes: 60, status: 'active', createdAt, welcome: '', intakeQuestions: null, touchpoints: null, consentAt: null, closedAt: null });
 
 /**
  * A fake of the routes the boot uses: `POST /api/auth/{teams,zoom,google}` (answers decided per test by `signIn`),

@@ -44,6 +44,15 @@ afterAll(async () => {
 });
 
 describe('host panel pages', () => {
+  it('publishes no source maps: bundles name none and a .map answers 404', async () => {
+    for (const name of ['panel-teams.js', 'coachee.js', 'app.css']) {
+      const asset = await fetch(`${worker.url}/assets/${name}`);
+      expect(asset.status).toBe(200);
+      expect(await asset.text()).not.toMatch(/sourceMappingURL/);
+      expect((await fetch(`${worker.url}/assets/${name}.map`)).status).toBe(404);
+    }
+  });
+
   it.each(HOSTS)('/panel/%s answers 200 HTML with its frame-ancestors, the four OWASP headers and no cookie', async (host) => {
     const res = await fetch(`${worker.url}/panel/${host}`);
     expect(res.status).toBe(200);

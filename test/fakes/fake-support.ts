@@ -114,6 +114,11 @@ export class FakeOAuth {
     return json(200, { access_token: next.accessToken, token_type: 'bearer', refresh_token: next.refreshToken, expires_in: expiresIn, scope: 'meeting:write' });
   }
 
+  /** The user revoked the grant (at the vendor, or we did at its revocation endpoint): the refresh token stops working. */
+  revokeRefreshToken(refreshToken: string): boolean {
+    return this.refreshTokens.delete(refreshToken);
+  }
+
   /** Whether `refreshToken` would still be accepted. */
   knowsRefreshToken(refreshToken: string): boolean {
     return this.refreshTokens.has(refreshToken);

@@ -131,13 +131,15 @@ describe('google calendar sync', () => {
     expect((await sessionOf(token, session.id)).calendarStatus).toBe('synced');
   });
 
-  it('revoked access marks the session failed and the job is not retried', async () => {
+  it('revoked access keeps the session pending (not failed), acks the job and asks the coach to reconnect', async () => {
     const { fake, token, session } = await googleCoach();
+    expect((await call('GET', '/api/me', { token })).body.calendar.reconnect).toBeUndefined();
     fake.auth.revokeAccessTokens();
     const r = await deliver([syncJob(session.id, 'booked')]);
     expect(r.acked).toEqual(r.ids);
     expect(r.retried).toEqual([]);
-    expect((await sessionOf(token, session.id)).calendarStatus).toBe('failed');
+    expect((await sessionOf(token, session.id)).calendarStatus).toBe('pending');
+    expect((await call('GET', '/api/me', { token })).body.calendar).toMatchObject({ provider: 'google', reconnect: ['google'] });
     expect(fake.events.size).toBe(0);
   });
 
@@ -165,7 +167,7 @@ describe('google calendar sync', () => {
     expect(stored.expiresAtMs).toBeGreaterThan(Date.now() + 3_000_000);
   });
 
-  it('a refresh token Google no longer accepts (invalid_grant) fails the session for good; a token endpoint outage is retried', async () => {
+  it('a refresh token Google no longer accepts (invalid_grant) leaves the session pending until the coach reconnects; a token endpoint outage is retried', async () => {
     const { fake, token, session, bindings } = await googleCoach(undefined, true);
     fake.auth.revokeAccessTokens();
     fake.auth.failNextToken(503);
@@ -177,7 +179,8 @@ describe('google calendar sync', () => {
     const revoked = await deliver([syncJob(session.id, 'booked')], 2, bindings);
     expect(revoked.acked).toEqual(revoked.ids);
     expect(revoked.retried).toEqual([]);
-    expect((await sessionOf(token, session.id)).calendarStatus).toBe('failed');
+    expect((await sessionOf(token, session.id)).calendarStatus).toBe('pending');
+    expect((await call('GET', '/api/me', { token })).body.calendar.reconnect).toEqual(['google']);
     expect((await eventRow(session.id))?.last_error).toMatch(/invalid_grant/);
     expect(fake.events.size).toBe(0);
   });

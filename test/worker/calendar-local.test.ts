@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import worker from '../../worker/index';
 import { createLocalCalendar } from '../../worker/providers/local';
+import { withoutCoacheeLinks } from '../../worker/services/ics';
 import { GoogleCalendarFake } from '../fakes/google-calendar';
 import { blockProviderTraffic, callWith, coachIdOf, connections, count, eventRow, oauthEnv, sessionOf, syncOk } from './calendar-helpers';
 import { call, expectProblem, setup, signIn } from './helpers';
@@ -44,7 +45,7 @@ describe('local calendar sync', () => {
 
     const vevent = (await feedOf(token)).getAllSubcomponents('vevent').find((v) => v.getFirstPropertyValue('uid') === `${session.id}@localhost`);
     expect(vevent, 'feed entry').toBeDefined();
-    expect(String(vevent!.getFirstPropertyValue('description'))).toBe(created.description);
+    expect(String(vevent!.getFirstPropertyValue('description'))).toBe(withoutCoacheeLinks(created.description, 'nl'));
 
     // The coach writes around our block "in the calendar"; then works on the agenda, which writes nothing by itself.
     const edited = `Eigen voorbereiding: parkeren bij de achteringang.\n\n${created.description}\n\nNa afloop: factuur sturen.`;

@@ -2,6 +2,7 @@
 import { HTTPException } from 'hono/http-exception';
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { logError, redact } from './log';
 
 /** One field problem: where (`in` + dotted `field` + JSON `pointer`) and what. */
 export type FieldProblem = { in: 'body' | 'query' | 'path' | 'header'; field: string; pointer: string; detail: string };
@@ -75,13 +76,14 @@ export function problemResponse(p: ApiProblem, instance?: string): Response {
 
 /** Hono `onError`: the one place that decides what a client sees of a failure. */
 export function onError(err: Error, c: Context): Response {
-  const instance = new URL(c.req.url).pathname;
+  // The path names the resource; a capability in it (a coachee link, a feed address) is masked like in our logs.
+  const instance = redact(new URL(c.req.url).pathname);
   if (err instanceof ApiProblem) return problemResponse(err, instance);
   if (err instanceof HTTPException) {
     const status = err.status;
     const type = status === 413 ? '/problems/payload-too-large' : 'about:blank';
     return problemResponse(new ApiProblem(status, type, err.message || TITLES[status] || 'Error'), instance);
   }
-  console.error('unhandled', err);
+  logError('unhandled', err, c.req.method, instance);
   return problemResponse(new ApiProblem(500, 'about:blank', 'Something went wrong on our side. Please try again; if it keeps happening, tell us the time it happened.'), instance);
 }

@@ -7,6 +7,7 @@ import { DELETE_KIND, holdKey } from '../services/calendar-outbox';
 import { dropUnusedRetired, heldConnection, releaseDeleteHolds, type ConnectionProvider, type ConnectionRef } from '../storage/calendar-connections';
 import { stillReferenced } from '../storage/calendar-events';
 import { batch } from '../storage/sql';
+import { revokeUnused } from '../services/calendar-grants';
 import { JOB_HANDLERS, type Job } from './outbox';
 import { coachDb } from '../storage/databases';
 
@@ -74,10 +75,14 @@ export async function deleteExternal(env: Env, job: Job): Promise<void> {
   await releaseHolds(env, coachId, job);
 }
 
-/** The job no longer needs its connections: release its holds and drop retired connections nothing else needs. */
+/**
+ * The job no longer needs its connections: release its holds and drop retired connections nothing else needs; a disconnected
+ * one is revoked at its provider first (see `revokeUnused`).
+ */
 export async function releaseHolds(env: Env, coachId: string, job: Job): Promise<void> {
   const db = coachDb(env, coachId);
   await batch(db, [releaseDeleteHolds(db, coachId, await holdKey(job)), dropUnusedRetired(db, coachId, Date.now())]);
+  await revokeUnused(env, db, coachId, Date.now());
 }
 
 JOB_HANDLERS.set(DELETE_KIND, deleteExternal);

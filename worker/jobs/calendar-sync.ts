@@ -9,6 +9,7 @@ import { connectedCalendar } from '../services/calendar-connection';
 import { renderEventContent, type EventContent } from '../services/calendar-content';
 import { deleteJob, enqueueDeletes, SYNC_KIND } from '../services/calendar-outbox';
 import { linkStatements } from '../services/session-meetings';
+import { markReconnect, RECONNECT_RETRY_MS } from '../services/calendar-grants';
 import {
   adoptEvent,
   claimCalendarEvent,
@@ -27,6 +28,7 @@ import { run, sql } from '../storage/sql';
 import { errorSummary, isPermanent, JOB_HANDLERS } from './outbox';
 import { purgeMeeting, syncZoomMeeting, type SyncedMeeting } from './zoom-meeting';
 import { coachDb, directoryDb } from '../storage/databases';
+import { logError } from '../http/log';
 
 /** How often one job re-reads and merges after an etag mismatch (412) before leaving it to the outbox's retry. */
 const PRECONDITION_ATTEMPTS = 3;
@@ -60,7 +62,7 @@ export async function syncSession(env: Env, sessionId: string, nowMs = Date.now(
     if (base === null) throw noPublicUrl();
     await write(env, base, ctx, claim, nowMs);
   } catch (error) {
-    throw await failure(db, sessionId, error);
+    throw await failure(db, session.coach_id, sessionId, error);
   } finally {
     await releaseLease(db, sessionId, claim.lease_until ?? 0);
   }
@@ -234,17 +236,33 @@ function hostMeetingId(host: 'meet' | 'teams' | 'zoom', url: string, meeting: Sy
 }
 
 /**
+ * The provider refused the coach's grant (revoked, expired, consent withdrawn): no retry can fix that, only the coach. The
+ * connection is marked for reconnecting (shown in `GET /api/me`, the panel and /app) and the session stays `pending`, not
+ * failed: cron asks for it again after RECONNECT_RETRY_MS, and reconnecting asks for every pending session at once.
+ */
+async function awaitReconnect(db: D1Database, coachId: string, sessionId: string, error: ProviderError): Promise<Error> {
+  try {
+    await markReconnect(db, coachId, error.provider, Date.now());
+    await recordFailure(db, sessionId, 'pending', error.message, Date.now() + RECONNECT_RETRY_MS);
+  } catch (recordError) {
+    logError('calendar sync: could not record the refused grant', recordError);
+  }
+  return Object.assign(new Error(error.message, { cause: error }), { permanent: true });
+}
+
+/**
  * Records a failed attempt and returns what the consumer should see: retryable failures (rate limits, outages, etag races,
  * D1 hiccups) keep the session `pending` and are retried; the rest (and errors marked `permanent`) mark it `failed` and are acked.
  */
-async function failure(db: D1Database, sessionId: string, error: unknown): Promise<Error> {
+async function failure(db: D1Database, coachId: string, sessionId: string, error: unknown): Promise<Error> {
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ProviderError && error.kind === 'auth') return awaitReconnect(db, coachId, sessionId, error);
   const retry = !isPermanent(error) && (!(error instanceof ProviderError) || error.retryable || error.kind === 'precondition');
   const retryAfterMs = (error as { retryAfterMs?: number } | null)?.retryAfterMs ?? 0;
   try {
     await recordFailure(db, sessionId, retry ? 'pending' : 'failed', message, retry ? Date.now() + retryAfterMs : null);
   } catch (recordError) {
-    console.error('calendar sync: could not record the failure', (recordError as Error).message);
+    logError('calendar sync: could not record the failure', recordError);
   }
   if (retry) return error instanceof Error ? error : new Error(message);
   return Object.assign(new Error(message, { cause: error }), { permanent: true });

@@ -1,5 +1,6 @@
 /** Cron work (UTC): housekeeping that keeps stored data to what the product needs. */
 import type { Env } from '../env';
+import { logError } from '../http/log';
 
 /** Tasks per cron run; each is idempotent, since cron delivery is at least once. */
 export const CRON_TASKS: ((env: Env, nowMs: number) => Promise<void>)[] = [];
@@ -10,5 +11,5 @@ export const CRON_TASKS: ((env: Env, nowMs: number) => Promise<void>)[] = [];
  */
 export async function runCron(env: Env, nowMs: number): Promise<void> {
   const results = await Promise.allSettled(CRON_TASKS.map((task) => task(env, nowMs)));
-  for (const r of results) if (r.status === 'rejected') console.error('cron task failed', r.reason);
+  for (const r of results) if (r.status === 'rejected') logError('cron task failed', r.reason);
 }

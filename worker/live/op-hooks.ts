@@ -1,6 +1,7 @@
 /** What runs after a live op was persisted (outside the room's critical path): e.g. an agreement's reminder follows its due date. */
 import type { Op } from '../../shared/protocol';
 import type { Env } from '../env';
+import { logError } from '../http/log';
 
 /** A step after an op was stored; it gets the session's coach and trajectory. Failures are logged, never fail the op. */
 export type OpHook = (env: Env, at: { coachId: string; engagementId: string; sessionId: string }, op: Op) => Promise<void>;
@@ -14,7 +15,7 @@ export async function runOpHooks(env: Env, at: { coachId: string; engagementId: 
     try {
       await hook(env, at, op);
     } catch (error) {
-      console.error('op hook failed', op.kind, (error as Error).message);
+      logError('op hook failed', error, op.kind);
     }
   }
 }

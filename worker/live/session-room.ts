@@ -15,6 +15,7 @@ import { findModel } from '../storage/models';
 import { getSessionById, type SessionRow } from '../storage/sessions';
 import { iso } from '../storage/time';
 import { coachDb, directoryDb } from '../storage/databases';
+import { logError } from '../http/log';
 
 type Loaded = { session: SessionRow; state: LiveState; seq: number; phases: Set<string> };
 
@@ -185,7 +186,7 @@ export class SessionRoom extends DurableObject<Env> {
       this.loaded = null;
       // A client-chosen id this session (agenda) or coach (agreements) already uses: a conflict to report, not a fault to retry.
       if (e instanceof StorageError && e.isUniqueViolation) return reject(409, 'Conflict', 'This id is already in use; create the item with a new id', 'id');
-      console.error('room persist failed', e);
+      logError('room persist failed', e, op.kind);
       return reject(503, 'Not saved', 'The change could not be saved; send it again');
     }
     l.state = result.state;

@@ -10,6 +10,7 @@ import { publicUrl } from '../http/public-url';
 import { OAUTH_CLIENT_SECRETS, oauthClientOf } from '../services/calendar-connection';
 import { requestCalendarSync } from '../services/calendar-outbox';
 import { connectAccount, disconnectAccount } from '../services/calendar-switch';
+import { requestRevocation, revokeUnused } from '../services/calendar-grants';
 import { getCoach, toCoach } from '../storage/coaches';
 import { toSession } from '../storage/sessions';
 import { ms } from '../storage/time';
@@ -66,14 +67,19 @@ endpoint(
     path: '/me/calendar',
     tag: 'me',
     summary:
-      'Disconnects the calendar (back to the embedded local calendar and its iCalendar feed; upcoming sessions move there) or, with ?provider=zoom, Zoom. The old tokens are kept, unused, only until the events and meetings made with them that still need deleting are deleted.',
+      'Disconnects the calendar (back to the embedded local calendar and its iCalendar feed; upcoming sessions move there) or, with ?provider=zoom, Zoom, and revokes the grant at the provider (Google, Zoom; Microsoft has no revocation endpoint). The old tokens are kept, unused, only until the events and meetings made with them that still need deleting are deleted; the revocation follows right then (cron).',
     query: ConnectionDelete,
     response: Coach,
   },
   async (c, { query }) => {
     const coach = await currentCoach(c);
-    await disconnectAccount(c.env, coach, query.provider, Date.now());
-    return c.json(toCoach((await getCoach(coachDb(c.env, coach.id), coach.id)) ?? coach, publicUrl(c)));
+    const db = coachDb(c.env, coach.id);
+    const nowMs = Date.now();
+    const provider = query.provider === 'zoom' ? 'zoom' : coach.calendar_provider;
+    if (provider !== 'local') await requestRevocation(db, coach.id, provider, nowMs);
+    await disconnectAccount(c.env, coach, query.provider, nowMs);
+    await revokeUnused(c.env, db, coach.id, nowMs);
+    return c.json(toCoach((await getCoach(db, coach.id)) ?? coach, publicUrl(c)));
   },
 );
 

@@ -34,7 +34,8 @@ icsRoutes.get('/ics/:file{[^/]+\\.ics}', async (c) => {
   const token = param(c, 'file').slice(0, -'.ics'.length);
   // Calendar clients poll the feed and may cache it for five minutes: a read replica a few seconds behind is as good as the primary.
   const coach = token ? await getCoachByIcsToken(replicaDb(c.env, null).db, token) : null;
-  if (!coach) throw new ApiProblem(404, '/problems/not-found', 'No calendar feed with this address (it may have been replaced)');
+  // A coach who moved to Google, Outlook or another calendar has no local feed any more: its old address goes quiet.
+  if (!coach || coach.calendar_provider !== 'local') throw new ApiProblem(404, '/problems/not-found', 'No calendar feed with this address (it may have been replaced)');
   const body = await coachFeed(replicaDb(c.env, coach.id).db, coach, publicUrl(c), Date.now());
   return c.body(body, 200, { 'content-type': ICS_TYPE, 'cache-control': 'private, max-age=300' });
 });

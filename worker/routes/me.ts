@@ -7,6 +7,7 @@ import { endpoint } from '../http/endpoint';
 import { ApiProblem } from '../http/problem';
 import { getCoach, patchCoach, toCoach } from '../storage/coaches';
 import { publicUrl } from '../http/public-url';
+import { reconnectNeeded } from '../services/calendar-grants';
 
 /** Routes under `/api/me`. */
 export const meRoutes = new Hono<AppEnv>();
@@ -21,9 +22,11 @@ export async function currentCoach(c: Context<AppEnv>) {
   return row;
 }
 
-endpoint(meRoutes, M, { method: 'get', path: '/', tag: 'me', summary: 'The coach profile.', response: Coach }, async (c) =>
-  c.json(toCoach(await currentCoach(c), publicUrl(c))),
-);
+endpoint(meRoutes, M, { method: 'get', path: '/', tag: 'me', summary: 'The coach profile; calendar.reconnect lists connections whose grant the provider refused.', response: Coach }, async (c) => {
+  const coach = toCoach(await currentCoach(c), publicUrl(c));
+  const reconnect = await reconnectNeeded(ownDb(c), coach.id);
+  return c.json(reconnect.length ? { ...coach, calendar: { ...coach.calendar, reconnect } } : coach);
+});
 
 endpoint(meRoutes, M, { method: 'patch', path: '/', tag: 'me', summary: 'Updates the coach profile.', body: CoachPatch, response: Coach }, async (c, { body }) =>
   c.json(toCoach(await patchCoach(ownDb(c), await currentCoach(c), body), publicUrl(c))),

@@ -47,7 +47,8 @@ const sealContext = (coachId: string, provider: ConnectionProvider) => `calendar
 export const sealCredentials = (env: Env, coachId: string, provider: ConnectionProvider, credentials: Credentials) =>
   seal(env.NOTES_KEYS, JSON.stringify(StoredCredentials.parse(credentials)), sealContext(coachId, provider));
 
-async function unseal(env: Env, row: ConnectionRow): Promise<Credentials> {
+/** The credentials of one generation, unsealed. */
+export async function unseal(env: Env, row: ConnectionRow): Promise<Credentials> {
   const plain = await open(env.NOTES_KEYS, { keyId: row.key_id, iv: row.iv, data: row.credentials_ciphertext }, sealContext(row.coach_id, row.provider));
   return StoredCredentials.parse(JSON.parse(plain)) as Credentials;
 }

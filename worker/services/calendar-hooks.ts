@@ -1,5 +1,6 @@
 /** What runs after a session is stored: the calendar side (the outbox enqueue) registers here, so booking does not know about providers. */
 import type { Env } from '../env';
+import { logError } from '../http/log';
 
 /** A step run after a session was created (planned or booked); it must be safe to run again for the same session. */
 export type CalendarHook = (env: Env, sessionId: string, coachId: string) => Promise<void>;
@@ -18,7 +19,7 @@ export async function afterSessionBooked(env: Env, sessionId: string, coachId: s
     try {
       await hook(env, sessionId, coachId);
     } catch (error) {
-      console.error('calendar hook failed', sessionId, (error as Error).message);
+      logError('calendar hook failed', error, sessionId);
     }
   }
 }

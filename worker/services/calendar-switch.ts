@@ -15,6 +15,7 @@ import { batch, type Query } from '../storage/sql';
 import { sealCredentials } from './calendar-connection';
 import { deleteJob, enqueueDeletes, requestCalendarSync } from './calendar-outbox';
 import { coachDb } from '../storage/databases';
+import { logError } from '../http/log';
 
 /**
  * Stores a connection's credentials sealed, as a new generation: the one in use before (if any) is retired, never overwritten,
@@ -77,6 +78,6 @@ async function requestSyncs(env: Env, coachId: string, sessionIds: string[], now
     await requestCalendarSync(env, coachDb(env, coachId), sessionIds, 'calendar', nowMs);
   } catch (error) {
     // The change is stored and the sessions are marked pending: cron enqueues their syncs again (calendar-triggers.ts).
-    console.error('calendar switch: could not enqueue the syncs of the moved sessions', (error as Error).message);
+    logError('calendar switch: could not enqueue the syncs of the moved sessions', error);
   }
 }

@@ -25,9 +25,25 @@ export function uidHost(base: string): string {
   }
 }
 
+/** A coachee link in a description: `…/c/<engagement id>.<version>.<expiry>.<signature>` (worker/auth/links.ts). */
+const COACHEE_LINK = /(?:https?:\/\/[^\s<>"]*)?\/c\/[A-Za-z0-9_-]{8,64}\.\d{1,9}\.\d{1,12}\.[A-Za-z0-9_-]+/g;
+const LINK_LEFT_OUT: Record<CoachRow['locale'], string> = {
+  nl: '(persoonlijke link van de coachee: staat in de uitnodiging, niet in deze feed)',
+  en: "(the coachee's personal link: in the invitation, not in this feed)",
+};
+
+/**
+ * A description as the feed shows it: every coachee link replaced by a short note. A feed URL gets pasted into calendar apps
+ * and shared; it must not hand out the capability to every coachee's session page.
+ */
+export function withoutCoacheeLinks(description: string, locale: CoachRow['locale']): string {
+  return description.replace(COACHEE_LINK, LINK_LEFT_OUT[locale]);
+}
+
 /**
  * The coach's iCalendar feed: every local event in the window, cancelled ones too (so subscribed calendars drop them), each with
- * a stable UID and its SEQUENCE. Its descriptions are what the local calendar holds: the coach's text and our invite block.
+ * a stable UID and its SEQUENCE. Its descriptions are what the local calendar holds, the coach's text and our invite block,
+ * without the coachees' links (`withoutCoacheeLinks`).
  * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.6.1
  */
 export async function coachFeed(db: D1Database, coach: CoachRow, base: string, nowMs: number): Promise<string> {
@@ -35,7 +51,7 @@ export async function coachFeed(db: D1Database, coach: CoachRow, base: string, n
   const events = await local.listEvents({ fromMs: nowMs - FEED_PAST_MS, toMs: nowMs + FEED_AHEAD_MS }, { includeCancelled: true });
   const host = uidHost(base);
   return buildCalendarFeed(
-    events.map((e) => icsFromLocal(e, host)),
+    events.map((e) => icsFromLocal({ ...e, description: withoutCoacheeLinks(e.description, coach.locale) }, host)),
     { name: `Coaching companion · ${coach.name}`, timeZone: coach.time_zone },
   );
 }

@@ -22,6 +22,10 @@ export type ConnectionRow = {
   updated_at: number;
   /** When the coach stopped using it (switched, disconnected or connected the provider again); null while in use. */
   retired_at: number | null;
+  /** When the provider last refused the grant (revoked, expired): the coach is asked to reconnect. */
+  reconnect_since?: number | null;
+  /** When the coach disconnected it: revoked at the provider once unused, then dropped. */
+  revoke_requested_at?: number | null;
 };
 
 /**
@@ -70,8 +74,8 @@ export const dropUnusedRetired = (db: D1Database, coachId: string | null, nowMs:
   // Two statements rather than `(?2 IS NULL OR coach_id = ?2)`, which no index serves: per coach by coach, for cron by retired_at.
   const text =
     coachId === null
-      ? `DELETE FROM calendar_connections WHERE retired_at IS NOT NULL ${UNUSED}`
-      : `DELETE FROM calendar_connections WHERE coach_id = ?2 AND retired_at IS NOT NULL ${UNUSED}`;
+      ? `DELETE FROM calendar_connections WHERE retired_at IS NOT NULL AND revoke_requested_at IS NULL ${UNUSED}`
+      : `DELETE FROM calendar_connections WHERE coach_id = ?2 AND retired_at IS NOT NULL AND revoke_requested_at IS NULL ${UNUSED}`;
   return { stmt: db.prepare(text).bind(...(coachId === null ? [nowMs] : [nowMs, coachId])), text };
 };
 

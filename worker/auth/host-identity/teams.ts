@@ -23,7 +23,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const Email = z.email().max(LIMITS.email);
 
 /** The claims we read, in both token versions. @see https://learn.microsoft.com/en-us/entra/identity-platform/access-token-claims-reference */
-const Claims = z.object({
+export const EntraClaims = z.object({
   iss: z.string(),
   tid: z.string().regex(GUID),
   oid: z.string().regex(GUID),
@@ -41,7 +41,7 @@ const Claims = z.object({
   /** Optional claim: 1 = guest. */
   acct: z.union([z.number(), z.string()]).optional(),
 });
-type Claims = z.infer<typeof Claims>;
+type Claims = z.infer<typeof EntraClaims>;
 
 /**
  * Verifies a Teams SSO token: RS256 signature against Entra's keys, audience = our client id or Application ID URI, issuer
@@ -55,7 +55,7 @@ export async function verifyTeamsToken(ssoToken: string, config: TeamsConfig, ke
   const field = 'ssoToken';
   const audience = config.appIdUri ? [config.clientId, config.appIdUri] : [config.clientId];
   const payload = await verifyJwt(ssoToken, keys, { audience }, field, 'Microsoft Entra');
-  const parsed = Claims.safeParse(payload);
+  const parsed = EntraClaims.safeParse(payload);
   if (!parsed.success) throw rejected(field, `the ${parsed.error.issues[0]?.path.join('.') || 'token'} claim is missing or malformed`);
   const claims = parsed.data;
   const tid = claims.tid.toLowerCase();
@@ -76,7 +76,7 @@ export async function verifyTeamsToken(ssoToken: string, config: TeamsConfig, ke
  * @see https://learn.microsoft.com/en-us/entra/identity-platform/migrate-off-email-claim-authorization
  * @see https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference
  */
-function verifiedEmail(claims: Claims): string | undefined {
+export function verifiedEmail(claims: Claims): string | undefined {
   const pick = (value: string | undefined) => (value !== undefined && Email.safeParse(value).success ? value.toLowerCase() : undefined);
   if (claims.xms_edov !== undefined && claims.xms_edov !== false && pick(claims.email)) return pick(claims.email);
   const guest = (claims.idp !== undefined && claims.idp !== claims.iss) || String(claims.acct ?? '0') === '1';

@@ -38,7 +38,11 @@ const Email = z.email().max(LIMITS.email);
  * @see https://developers.zoom.us/docs/zoom-apps/authentication/#in-client-oauth-flow
  */
 export async function verifyZoomAuthorization(auth: ZoomAuthorization, client: ZoomClient, fetchImpl: HostFetch = hostFetch): Promise<HostIdentity> {
-  const accessToken = await exchangeCode(auth, client, fetchImpl);
+  return readZoomUser(await exchangeCode(auth, client, fetchImpl), fetchImpl);
+}
+
+/** The Zoom user an access token was issued for (`GET /v2/users/me`); the e-mail counts only when Zoom marks it verified. */
+export async function readZoomUser(accessToken: string, fetchImpl: HostFetch = hostFetch): Promise<HostIdentity> {
   const res = await send(fetchImpl, new Request(ZOOM_ME_URL, { headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } }));
   if (res.status !== 200) throw providerUnavailable('Zoom', `reading your Zoom user answered ${res.status}`);
   const user = ZoomUser.safeParse(await res.json().catch(() => null));
