@@ -18,6 +18,7 @@ const outdir = join(root, 'dist/public/assets');
  */
 export const ENTRIES = {
   'panel-browser': 'addons/entries/browser.tsx',
+  'panel-beside': 'addons/entries/beside.tsx',
   'panel-zoom': 'addons/entries/zoom.tsx',
   'panel-meet': 'addons/entries/meet.tsx',
   'panel-teams': 'addons/entries/teams.tsx',

@@ -30,7 +30,7 @@ export function uuidV5(name) {
 }
 
 /**
- * The Teams manifest. One configurable tab in `groupChat` that opens in the meeting side panel, meeting chat and meeting
+ * The Teams manifest. One configurable tab in `groupChat` and `team` (channel meetings) that opens in the meeting side panel, meeting chat and meeting
  * details (`configurationUrl` carries `frame=config`; the page saves its content URL with `pages.config`), `validDomains` with
  * our host only, and `webApplicationInfo` for SSO (`api://<host>/<client id>`).
  * @see https://learn.microsoft.com/en-us/microsoft-365/extensibility/schema/?view=m365-app-1.30
@@ -59,7 +59,7 @@ export function teamsManifest(o) {
         id: 'coaching-panel',
         configurationUrl: `${o.base}/panel/teams?frame=config`,
         canUpdateConfiguration: false,
-        scopes: ['groupChat'],
+        scopes: ['groupChat', 'team'],
         context: ['meetingSidePanel', 'meetingChatTab', 'meetingDetailsTab'],
         meetingSurfaces: ['sidePanel'],
       },
@@ -67,7 +67,7 @@ export function teamsManifest(o) {
     validDomains: [o.host],
     webApplicationInfo: { id: o.clientId, resource: `api://${o.host}/${o.clientId}` },
     defaultInstallScope: 'meetings',
-    defaultGroupCapability: { meetings: 'tab', groupchat: 'tab' },
+    defaultGroupCapability: { meetings: 'tab', groupchat: 'tab', team: 'tab' },
   };
 }
 

@@ -31,6 +31,7 @@ import { sessionChangeRoutes } from './routes/session-changes';
 import { sessionMeetingRoutes } from './routes/session-meetings';
 import { calendarConnectRoutes } from './routes/calendar-connect';
 import { webSignInRoutes } from './routes/web-sign-in';
+import { zoomInstalledRoutes } from './routes/zoom-installed';
 import { sessionRoutes } from './routes/sessions';
 import { touchpointRoutes } from './routes/touchpoints';
 
@@ -59,6 +60,7 @@ export function createApp() {
   app.route('/', homeRoutes);
   app.route('/', webSignInRoutes);
   app.route('/', calendarConnectRoutes);
+  app.route('/', zoomInstalledRoutes);
   app.route('/api/auth', authRoutes);
   app.route('/api/auth', hostAuthRoutes);
   app.route('/api/me', meRoutes);

@@ -1,4 +1,5 @@
 /** The coachee page: session at a glance, the next session (or planning it), the agenda with a field to propose a topic, and the agreements with ticks for their own. */
+import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Agreement } from '../../shared/protocol';
 import { Loader } from '../common/components/loader';
@@ -9,8 +10,8 @@ import type { CoacheePageModel } from './coachee-model';
 import { coacheeStrings } from './i18n';
 import type { CoacheeStrings } from './i18n';
 
-/** The whole coachee page; `inviteUrl` gives where a session's invite file is downloaded. */
-export function CoacheeApp({ page, inviteUrl }: { page: CoacheePageModel; inviteUrl: (sessionId: string) => string }) {
+/** The whole coachee page; `inviteUrl` gives where a session's invite file is downloaded; `between` draws the between-session part. */
+export function CoacheeApp({ page, inviteUrl, between }: { page: CoacheePageModel; inviteUrl: (sessionId: string) => string; between?: () => JSX.Element }) {
   const t = coacheeStrings(page.locale.value);
   const view = page.view.value;
   const status = page.status.value;
@@ -57,6 +58,7 @@ export function CoacheeApp({ page, inviteUrl }: { page: CoacheePageModel; invite
           )}
         </p>
       </header>
+      {between?.()}
       <CoacheeNext page={page} t={t} inviteUrl={inviteUrl} />
       <CoacheeAgenda page={page} t={t} canPropose={live !== null} />
       <CoacheeAgreements page={page} t={t} />

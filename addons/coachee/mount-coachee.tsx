@@ -1,12 +1,15 @@
 /** The coachee page's shell: all DOM work — API and socket on the capability link, storage, theme, rendering. */
 import { effect } from '@preact/signals';
 import { render } from 'preact';
-import type { CoacheeView, Session, SlotList } from '../../shared/protocol';
+import type { CoacheePrefs, CoacheeTouchpoint, CoacheeTouchpointList, CoacheeView, Session, SlotList, TouchpointAnswer } from '../../shared/protocol';
 import { asProblem, createJsonFetch, failureOf } from '../common/shell/http';
 import { keepLive, toWebSocketUrl } from '../common/shell/live-socket';
 import { createLocalStore } from '../common/shell/local-store';
 import { createClock } from '../common/shell/clock';
 import { newId } from '../common/shell/new-id';
+import { createBetween, openedFrom } from './between/between-model';
+import { BetweenSection } from './between/between-section';
+import { mountPreferences } from './between/mount-preferences';
 import { CoacheeApp } from './coachee-app';
 import { CoacheePage } from './coachee-model';
 import { coacheeStrings } from './i18n';
@@ -19,6 +22,7 @@ export const tokenFromPath = (pathname: string): string | null => /^\/c\/([^/]+)
  * no bearer; `Referrer-Policy: no-referrer` (set by the Worker) keeps it out of other sites' logs.
  */
 export function mountCoachee(root: HTMLElement, win: Window = window): void {
+  if (win.location.pathname.startsWith('/p/')) return mountPreferences(root, win);
   const token = tokenFromPath(win.location.pathname);
   const json = createJsonFetch(() => null, win.fetch.bind(win));
   const base = `/api/c/${token}`;
@@ -53,8 +57,20 @@ export function mountCoachee(root: HTMLElement, win: Window = window): void {
     return () => socket.stop();
   });
 
+  const between = createBetween(
+    {
+      list: () => json<CoacheeTouchpointList>('GET', `${base}/touchpoints`),
+      get: (id) => json<CoacheeTouchpoint>('GET', `${base}/touchpoints/${enc(id)}`),
+      answer: (id, body: TouchpointAnswer) => json<CoacheeTouchpoint>('POST', `${base}/touchpoints/${enc(id)}/answer`, body),
+      markDone: (agreementId) => json('PATCH', `${base}/agreements/${enc(agreementId)}`, { status: 'done' }),
+      savePrefs: (patch) => json<CoacheePrefs>('PATCH', `${base}/preferences`, patch),
+    },
+    openedFrom(win.location.search),
+  );
+  const betweenView = () => <BetweenSection model={between} locale={page.locale.value} zone={page.view.value?.timeZone ?? 'Europe/Amsterdam'} now={() => Date.now()} />;
+
   root.textContent = '';
-  render(<CoacheeApp page={page} inviteUrl={inviteUrl} />, root);
-  if (token) void page.load();
+  render(<CoacheeApp page={page} inviteUrl={inviteUrl} between={betweenView} />, root);
+  if (token) void Promise.all([page.load(), between.load()]);
   else page.fail('not-found');
 }

@@ -1,5 +1,5 @@
 /** The panel's REST port; the generic ports (store, clock, ids, problems) live in addons/common/ports.ts. */
-import type { ConversationModel, InvitePreview, Locale, PanelData, Session, SlotList, ReferralView } from '../../shared/protocol';
+import type { AlertList, BetweenSessions, ConversationModel, InvitePreview, Locale, PanelData, Session, SlotList, ReferralView } from '../../shared/protocol';
 
 /** The REST calls the panel makes (API v1, /work/shared/DESIGN.md); the shell implements them with `fetch`. */
 export interface PanelApi {
@@ -21,4 +21,10 @@ export interface PanelApi {
   publish(sessionId: string): Promise<Session>;
   /** `GET /api/sessions/:id`. */
   session(sessionId: string): Promise<Session>;
+  /** `GET /api/sessions/:id/between`: answers and alerts since the previous session (absent: the card stays empty). */
+  between?(sessionId: string): Promise<BetweenSessions>;
+  /** `GET /api/alerts?unread=true`: the coach's unread alerts (polled while the panel is open). */
+  alerts?(): Promise<AlertList>;
+  /** `POST /api/alerts/:id/read`. */
+  readAlert?(alertId: string): Promise<unknown>;
 }

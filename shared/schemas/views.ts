@@ -33,6 +33,8 @@ export const PanelData = z.object({
   nextSession: z.object({ id: z.string(), startsAt: Instant, endsAt: Instant, calendarStatus: CalendarStatus }).nullable(),
   /** The coachee's intake, only in the panel of a trajectory's first session (never on an invite). */
   intake: Onboarding.shape.intake.nullable().optional(),
+  /** Connections whose grant the provider refused, while this session waits for its calendar write: the coach reconnects in /app. */
+  reconnect: z.array(z.enum(['google', 'microsoft', 'zoom'])).optional(),
   liveUrl: z.string(),
   serverTime: Instant,
 });

@@ -70,7 +70,7 @@ describe('Meet host', () => {
     const b = createBoot({ host: host(fakeMeet().sdk, google.id, tokens), fetch: api.fetch, now: Date.now, language: 'nl-NL' });
     const running = b.run();
     await until(() => b.state.value.kind === 'sign-in');
-    expect(google.seen.config).toMatchObject({ client_id: CLIENT_ID, use_fedcm_for_prompt: false, auto_select: true });
+    expect(google.seen.config).toMatchObject({ client_id: CLIENT_ID, use_fedcm_for_prompt: false, auto_select: true, ux_mode: 'popup' });
     expect(google.seen.prompts).toBe(1);
     const slot = { id: 'google-button' } as unknown as HTMLElement;
     b.slotReady(slot);

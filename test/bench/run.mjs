@@ -7,7 +7,11 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { buildAddons } from '../../addons/build.mjs';
 import { freePort, prepareDatabase, startWorker } from '../support/local-worker.mjs';
+<<<<<<< HEAD
 import { d1Costs, routeLatencies, seedHeavyCoach } from './d1-routes.mjs';
+=======
+import { benchMailRender, benchScheduler } from './between-bench.mjs';
+>>>>>>> main
 import { sdkAloneGzip } from './host-sdk.mjs';
 import { measurePanel } from './panel.mjs';
 
@@ -49,6 +53,13 @@ const { providerCalls } = await import(join(tmp, 'provider-calls.mjs'));
 for (const [name, calls] of Object.entries(await providerCalls())) {
   row(`Calendar calls per write: ${name} (create / publish keeping the coach's text)`, `${calls.create} / ${calls.update}`, '1 / 2 (read + write with etag)', calls.create === 1 && calls.update <= 2);
 }
+
+// 3c. Between sessions: a mail renders (HTML + text) in under 5 ms; one cron run claims and enqueues 10,000 due touchpoints. The
+// cron fires every minute and a run may take far longer (15 min wall clock), so half the interval keeps runs from overlapping.
+const mailTimes = await benchMailRender(root, tmp);
+row('Mail render, HTML + text (p50 / p95 of 500)', `${pct(mailTimes, 50).toFixed(2)} / ${pct(mailTimes, 95).toFixed(2)} ms`, '5 ms', pct(mailTimes, 95) < 5);
+const scheduler = await benchScheduler(root, tmp);
+row(`Scheduler: claim + enqueue ${scheduler.claimed} due touchpoints in one cron run (inside the local Worker)`, `${(scheduler.ms / 1000).toFixed(2)} s`, '30 s (half the cron interval)', scheduler.claimed === 10_000 && scheduler.ms < 30_000);
 
 // 4. The Worker on loopback: panel round trip vs /healthz, wall time per request, live edit latency.
 // 3c. D1 round trips and rows read per hot route, for a new coach and one with 2,000 past sessions (measured inside workerd).

@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { generateManifests } from '../../manifests/generate.mjs';
+import { crisisLine } from '../../shared/models/referral';
 import { AddonEvent } from '../../worker/addon/event-object';
 import { readPng, readZip } from './package-reader';
 
@@ -73,9 +74,9 @@ describe('Teams app package', () => {
     expect(errors.some((e) => e.startsWith('/webApplicationInfo/id '))).toBe(true);
   });
 
-  it('is a meeting side-panel tab in group chats, SSO for our host only', () => {
+  it('is a meeting side-panel tab in group chats and channel meetings, SSO for our host only', () => {
     expect(teams.configurableTabs).toEqual([
-      expect.objectContaining({ scopes: ['groupChat'], meetingSurfaces: ['sidePanel'], context: expect.arrayContaining(['meetingSidePanel', 'meetingChatTab', 'meetingDetailsTab']) }),
+      expect.objectContaining({ scopes: ['groupChat', 'team'], meetingSurfaces: ['sidePanel'], context: expect.arrayContaining(['meetingSidePanel', 'meetingChatTab', 'meetingDetailsTab']) }),
     ]);
     expect(teams.configurableTabs[0].configurationUrl.startsWith(`${BASE}/panel/teams`)).toBe(true);
     expect(teams.validDomains).toEqual(['coach.example.org']);
@@ -216,13 +217,21 @@ describe('Google Workspace add-on deployment', () => {
 });
 
 describe('Zoom app manifest', () => {
-  it('opens our Zoom panel in meetings, allows our domain only and uses in-client OAuth', () => {
+  it('opens our Zoom panel in meetings, allows our domain and every domain the panel opens, and uses in-client OAuth', () => {
     expect(zoom.features.products).toEqual(['ZOOM_MEETING']);
     expect(zoom.features.production_home_uri).toBe(`${BASE}/panel/zoom`);
     expect(zoom.features.development_home_uri).toBe(`${BASE}/panel/zoom`);
-    expect(zoom.features.domain_allow_list).toEqual([{ domain: 'coach.example.org', explanation: expect.any(String) }]);
+    const allowed = zoom.features.domain_allow_list.map((d: { domain: string; explanation: string }) => (expect(d.explanation.length).toBeGreaterThan(10), d.domain));
+    expect(allowed[0]).toBe('coach.example.org');
+    // Every crisis line chat the referral checklist links to, and Zoom's own meeting links.
+    for (const locale of ['nl', 'en'] as const) {
+      const chat = crisisLine(locale).chat;
+      if (chat) expect(allowed).toContain(chat);
+    }
+    expect(allowed).toContain('zoom.us');
     expect(zoom.features.in_client_feature.in_client_oauth).toEqual({ enable: true });
-    expect(zoom.oauth_information.oauth_allow_list).toEqual([`${BASE}/panel/zoom`]);
+    expect(zoom.oauth_information.production_redirect_uri).toBe(`${BASE}/zoom/installed`);
+    expect(zoom.oauth_information.oauth_allow_list).toEqual([`${BASE}/panel/zoom`, `${BASE}/zoom/installed`, `${BASE}/auth/zoom/callback`, `${BASE}/oauth/zoom/callback`]);
     expect(zoom.display_information).toMatchObject({ display_name: teams.name.short, description: expect.stringMatching(/agreements/) });
     for (const url of urlsIn(zoom)) expect(url.startsWith(`${BASE}/`), url).toBe(true);
   });

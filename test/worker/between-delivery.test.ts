@@ -106,3 +106,38 @@ describe('between-session delivery', () => {
     expect((await call('GET', '/api/alerts', { token: t.token })).body.alerts).toEqual([]);
   });
 });
+
+describe('the coach\'s daily digest', () => {
+  it('holds answers for one mail at 08:00 the coach\'s time; a low score still alerts at once', async () => {
+    const token = await signIn();
+    const me = (await call('GET', '/api/me', { token })).body;
+    expect((await call('PUT', '/api/me/mail', { token, body: { digest: true } })).body).toEqual({ digest: true });
+    const email = `digest-${crypto.randomUUID().slice(0, 8)}@example.org`;
+    const coachee = (await call('POST', '/api/coachees', { token, body: { name: 'Kim', email, locale: 'en' } })).body;
+    const engagement = (await call('POST', '/api/engagements', { token, body: { coacheeId: coachee.id } })).body;
+    await planSession(token, engagement.id, '2027-10-04T09:00:00Z');
+    const items = await timeline(token, engagement.id);
+    await runAt(items.find((i) => i.kind === 'reflection')!.dueAt);
+    const reflection = pageLink((await mailTo(email))[0]!.text);
+    await call('POST', `/api/c/${reflection.token}/touchpoints/${reflection.tp}/answer`, { body: { answers: ['Calm'] } });
+    await runAt(items.find((i) => i.kind === 'checkin')!.dueAt);
+    const checkin = pageLink((await mailTo(email))[0]!.text);
+    await call('POST', `/api/c/${checkin.token}/touchpoints/${checkin.tp}/answer`, { body: { score: 1 } });
+    // The coach reads Dutch (a new coach's default); the coachee English.
+    expect((await mailTo(me.email)).map((m) => m.subject)).toEqual(['Let op: Kim gaf een 1 bij de check-in']);
+
+    const due = (await env.DB.prepare('SELECT next_digest_at FROM coach_mail_prefs WHERE coach_id = ?1').bind(me.id).first<{ next_digest_at: number }>())!.next_digest_at;
+    expect(new Date(due).toLocaleString('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' })).toBe('08:00');
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: due, cron: '* * * * *' }), env, ctx);
+    await waitOnExecutionContext(ctx);
+    const digest = (await mailTo(me.email)).find((m) => m.subject.startsWith('Je dagoverzicht'))!;
+    expect(digest.subject).toBe('Je dagoverzicht: 1 antwoord binnen');
+    expect(digest.text).toContain('Kim: reflectie');
+    // Once only: the next run finds nothing new.
+    const again = createExecutionContext();
+    await worker.scheduled(createScheduledController({ scheduledTime: due + 60_000, cron: '* * * * *' }), env, again);
+    await waitOnExecutionContext(again);
+    expect((await mailTo(me.email)).filter((m) => m.subject.startsWith('Je dagoverzicht'))).toHaveLength(1);
+  });
+});

@@ -31,7 +31,7 @@ export async function sendDueDigests(env: Env, nowMs: number): Promise<number> {
       const rows = await undigested(cdb, coach_id);
       if (rows.length) {
         const items = rows.map((r) => ({ coacheeName: r.coachee_name, kind: r.touchpoint_kind, score: r.score, previousScore: r.previous_score, comment: r.answer ? (JSON.parse(r.answer) as { comment?: string }).comment || null : null }));
-        if (await sendOnce(env, { coachId: coach_id, engagementId: null, dedupeKey: `digest:${localDateString(coach.time_zone, nowMs)}`, recipient: 'coach' }, composeAnswersMail(coachMailContext(env, coach), items), nowMs)) sent++;
+        if (await sendOnce(env, { coachId: coach_id, engagementId: null, dedupeKey: `digest:${localDateString(coach.time_zone, nowMs)}`, recipient: 'coach' }, composeAnswersMail(coachMailContext(env, coach), items, true), nowMs)) sent++;
       }
       await batch(cdb, closeDigest(cdb, coach_id, nowMs, nextDigestAt(coach.time_zone, nowMs)));
     }

@@ -4,6 +4,7 @@ import { CRON_TASKS } from '../jobs/cron';
 import { OP_HOOKS } from '../live/op-hooks';
 import { CALENDAR_HOOKS } from '../services/calendar-hooks';
 import { ERASE_HOOKS } from '../services/erase';
+import { CANCEL_HOOKS } from '../services/session-change';
 import { coachDb, directoryDb } from '../storage/databases';
 import { first, sql } from '../storage/sql';
 import { cancelOfSession } from '../storage/touchpoints';
@@ -11,8 +12,14 @@ import { sendDueDigests } from './digest';
 import { replanEngagement } from './replan';
 import { claimAndEnqueue } from './scheduler';
 
-const engagementOf = async (env: Env, coachId: string, sessionId: string) =>
-  (await first<{ engagement_id: string }>(sql(coachDb(env, coachId))`SELECT engagement_id FROM sessions WHERE id = ${sessionId} AND coach_id = ${coachId}`))?.engagement_id ?? null;
+/** The trajectory of a session, also once its row is gone (a cancellation deletes it): through the session's touchpoints. */
+async function engagementOf(env: Env, coachId: string, sessionId: string): Promise<string | null> {
+  const db = coachDb(env, coachId);
+  const row =
+    (await first<{ engagement_id: string }>(sql(db)`SELECT engagement_id FROM sessions WHERE id = ${sessionId} AND coach_id = ${coachId}`)) ??
+    (await first<{ engagement_id: string }>(sql(db)`SELECT engagement_id FROM touchpoints WHERE coach_id = ${coachId} AND session_id = ${sessionId} LIMIT 1`));
+  return row?.engagement_id ?? null;
+}
 
 /** After a session was moved (its row already holds the new time): its reflection and reminder move with it. */
 export async function onSessionMoved(env: Env, coachId: string, sessionId: string, nowMs = Date.now()): Promise<void> {
@@ -20,7 +27,7 @@ export async function onSessionMoved(env: Env, coachId: string, sessionId: strin
   if (engagementId) await replanEngagement(env, coachId, engagementId, nowMs);
 }
 
-/** After a session was cancelled (call before deleting its row, or after marking it): its reflection and reminder are cancelled for good. */
+/** After a session was cancelled (before or after its row is deleted): its reflection and reminder are cancelled for good. */
 export async function onSessionCancelled(env: Env, coachId: string, sessionId: string, nowMs = Date.now()): Promise<void> {
   await cancelOfSession(coachDb(env, coachId), coachId, sessionId);
   const engagementId = await engagementOf(env, coachId, sessionId);
@@ -37,6 +44,11 @@ CALENDAR_HOOKS.push(async (env, sessionId) => {
   const row = await first<{ coach_id: string; engagement_id: string }>(sql(directoryDb(env))`SELECT coach_id, engagement_id FROM sessions WHERE id = ${sessionId}`);
   if (row) await replanEngagement(env, row.coach_id, row.engagement_id, Date.now());
 });
+
+/** A cancelled session (coach or coachee): its planned reminder and reflection are cancelled for good, in the cancel's batch. */
+CANCEL_HOOKS.push((db, sessionId, coachId) => [
+  sql(db)`UPDATE touchpoints SET status = 'cancelled', held_by = 'session', claimed_at = NULL WHERE coach_id = ${coachId} AND session_id = ${sessionId} AND status = 'planned'`,
+]);
 
 /** An agreement added, finished, dropped or given another due date: its reminder follows. */
 OP_HOOKS.push(async (env, at, op) => {

@@ -4,12 +4,13 @@
 const SECRETS: [RegExp, string][] = [
   [/\/c\/[A-Za-z0-9_.~%-]+/g, '/c/<link>'],
   [/\/ics\/[A-Za-z0-9_.~%-]+/g, '/ics/<feed>'],
+  [/\/p\/[A-Za-z0-9_.~%-]+/g, '/p/<prefs>'],
   [/([?&#](?:token|code|access_token|refresh_token|id_token|client_secret)=)[^&\s"'<>]+/gi, '$1<redacted>'],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 <redacted>'],
   [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '<jwt>'],
 ];
 
-/** `text` with every bearer token, JWT, coachee link, feed address and token-bearing query parameter masked. */
+/** `text` with every bearer token, JWT, coachee or preferences link, feed address and token-bearing query parameter masked. */
 export function redact(text: string): string {
   return SECRETS.reduce((out, [pattern, mask]) => out.replace(pattern, mask), text);
 }

@@ -18,6 +18,8 @@ import { bookingInputsOf, checkStart, clearanceOf, loadBookingInputRows, overlap
 import { cancelSessionNow, changeAnswer, checkBookingLimits, moveSessionNow, type CancelRequest, type ChangeAnswer, type MoveRequest } from '../services/session-change';
 import type { CancelledSession } from '../../shared/protocol';
 import { coachDb } from '../storage/databases';
+import type { CoacheeRow } from '../storage/coachees';
+import { eraseCoacheeNow } from '../services/erase';
 
 /** Book the next session of an engagement at `startMs`; a repeated `idempotencyKey` with the same `requestHash` answers the first booking. */
 export type NextBookingRequest = BookingScope & { startMs: number; idempotencyKey: string; requestHash: string };
@@ -59,6 +61,11 @@ export class CoachBooking extends DurableObject<Env> {
   /** Cancels an upcoming session, one at a time with this coach's bookings (so a slot is freed exactly once). */
   cancel(req: CancelRequest): Promise<ChangeAnswer<CancelledSession>> {
     return this.serial.run(() => changeAnswer(() => cancelSessionNow(this.env, req)));
+  }
+
+  /** Erases a coachee (services/erase.ts), one at a time with this coach's bookings, so none lands half-way through. */
+  eraseCoachee(coachee: CoacheeRow): Promise<void> {
+    return this.serial.run(() => eraseCoacheeNow(this.env, coachee));
   }
 
   /** Moves an upcoming session, with the same overlap guarantees as a booking. */

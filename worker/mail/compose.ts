@@ -102,7 +102,7 @@ export function composeCoacheeMail(ctx: CoacheeMailContext, input: TouchpointMai
       break;
     case 'followup':
       subject = s.followup.subject;
-      m = { ...base, greeting: '', paragraphs: [s.followup.lead(name, coach)], actions: page ? [{ label: s.followup.action, href: page({ book: '1' }) }] : [] };
+      m = { ...base, paragraphs: [s.followup.lead, s.followup.signoff(coach)], actions: page ? [{ label: s.followup.action, href: page({ book: '1' }) }] : [] };
       break;
     case 'lowscore':
       subject = s.lowScore.subject(coach);
@@ -141,12 +141,12 @@ export function composeAlertMail(ctx: CoachMailContext, item: CoachMailItem & { 
   return { to: ctx.coach.email, subject: s.alertSubject(item.coacheeName, item.score), text: renderText(m), html: renderHtml(m), headers: { 'Content-Language': ctx.coach.locale } };
 }
 
-/** A mail to the coach about answers that came in: one answer, or the daily digest of several. */
-export function composeAnswersMail(ctx: CoachMailContext, items: CoachMailItem[]): OutgoingMail {
+/** A mail to the coach about answers that came in: one answer at once, or the daily digest. */
+export function composeAnswersMail(ctx: CoachMailContext, items: CoachMailItem[], digest = false): OutgoingMail {
   const s = MAIL_STRINGS[ctx.coach.locale].coach;
   const what = (i: CoachMailItem) => s.kinds[i.kind] ?? i.kind;
   const line = (i: CoachMailItem) => `${i.coacheeName}: ${what(i)}${i.score !== null ? ` (${i.score}/5)` : ''}${i.comment ? ` — ${i.comment}` : ''}`;
-  const single = items.length === 1 ? items[0]! : null;
+  const single = !digest && items.length === 1 ? items[0]! : null;
   const lead = single ? s.answerLead(single.coacheeName, what(single)) : s.digestLead(items.length);
   const m: MailContent = {
     lang: ctx.coach.locale,

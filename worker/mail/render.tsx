@@ -34,7 +34,7 @@ function Html({ m }: { m: MailContent }) {
       <body style={`margin:0;padding:24px 12px;background:#ffffff;color:${C.text};font:16px/1.5 -apple-system,'Segoe UI',Roboto,Arial,sans-serif`}>
         <div style="display:none;max-height:0;overflow:hidden">{m.preheader}</div>
         <div role="article" aria-roledescription="email" lang={m.lang} style="max-width:560px;margin:0 auto">
-          <p style="margin:0 0 16px">{m.greeting}</p>
+          {m.greeting ? <p style="margin:0 0 16px">{m.greeting}</p> : null}
           {m.paragraphs.map((p) => (
             <p style="margin:0 0 16px">{p}</p>
           ))}
@@ -85,7 +85,7 @@ export const renderHtml = (m: MailContent): string => '<!doctype html>' + String
 
 /** The plain-text part: the same content, links written out after their labels. */
 export function renderText(m: MailContent): string {
-  const out: string[] = [m.greeting, '', ...m.paragraphs.flatMap((p) => [p, ''])];
+  const out: string[] = [...(m.greeting ? [m.greeting, ''] : []), ...m.paragraphs.flatMap((p) => [p, ''])];
   if (m.quote) out.push(`> ${m.quote}`, '');
   if (m.list) out.push(...m.list.map((item, i) => `${i + 1}. ${item}`), '');
   if (m.choices) out.push(m.choices.label, ...m.choices.options.map((o) => `  ${o.label}: ${o.href}`), '');

@@ -6,7 +6,7 @@ import { escapeHtml } from '../../shared/invite/escape-html';
 import type { AppEnv, Env } from '../env';
 import { devOnly } from '../http/dev-only';
 import { endpoint } from '../http/endpoint';
-import { runDueNow } from '../between/scheduler';
+import { claimAndEnqueue, runDueNow } from '../between/scheduler';
 import { allCoachDbs } from '../storage/databases';
 import { all, first, sql } from '../storage/sql';
 import { iso } from '../storage/time';
@@ -44,6 +44,17 @@ endpoint(
   },
 );
 
+endpoint(
+  devMailRoutes,
+  '',
+  { method: 'post', path: '/api/dev/scheduler/claim', tag: 'dev', auth: 'none', summary: 'Dev only: one cron run\'s claim + enqueue as of `now`, timed (for `npm run bench`).', body: z.strictObject({ now: Instant.optional() }), response: z.object({ claimed: z.int(), ms: z.number() }) },
+  async (c, { body }) => {
+    const started = performance.now();
+    const claimed = await claimAndEnqueue(c.env, body.now ? Date.parse(body.now) : Date.now());
+    return c.json({ claimed, ms: performance.now() - started });
+  },
+);
+
 /** Headers of the dev mailbox pages: no scripts at all; inline styles (mail HTML is styled inline); framed only by the mailbox itself. */
 const pageHeaders = (frameAncestors: string) => ({
   'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors ${frameAncestors}`,
@@ -56,7 +67,8 @@ const pageHeaders = (frameAncestors: string) => ({
 devMailRoutes.get('/dev/mailbox/:id', async (c) => {
   for (const db of allCoachDbs(c.env)) {
     const row = await first<{ html_body: string | null }>(sql(db)`SELECT html_body FROM mails WHERE id = ${c.req.param('id')} AND transport = 'local'`);
-    if (row?.html_body) return c.html(row.html_body, 200, pageHeaders("'self'"));
+    // Links open in a new tab, as from a mail client (the mailbox frames this page).
+    if (row?.html_body) return c.html(row.html_body.replaceAll('<a href=', '<a target="_blank" rel="noopener" href='), 200, pageHeaders("'self'"));
   }
   return c.notFound();
 });

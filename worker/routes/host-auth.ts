@@ -13,6 +13,7 @@ import { verifyZoomAppContext } from '../auth/host-identity/zoom-app-context';
 import { issueCoachToken } from '../auth/tokens';
 import { endpoint } from '../http/endpoint';
 import { notFound } from '../http/problem';
+import { publicUrl } from '../http/public-url';
 import { Token } from './auth';
 import { directoryDb } from '../storage/databases';
 
@@ -20,11 +21,17 @@ import { directoryDb } from '../storage/databases';
 export const hostAuthRoutes = new Hono<AppEnv>();
 const M = '/api/auth';
 
-const teamsConfig = (env: Env): TeamsConfig | null =>
+/**
+ * Teams SSO settings. The Application ID URI, the audience of Entra's v1.0 tokens, is `TEAMS_APP_ID_URI` or else derived as
+ * Teams requires it, `api://<our host>/<client id>` (the host of PUBLIC_URL, else of the request), as the manifest's
+ * `webApplicationInfo.resource` has it.
+ * @see https://learn.microsoft.com/en-us/microsoftteams/platform/tabs/how-to/authentication/tab-sso-register-aad#configure-scope-for-access-token
+ */
+const teamsConfig = (env: Env, origin?: string): TeamsConfig | null =>
   env.TEAMS_CLIENT_ID
     ? {
         clientId: env.TEAMS_CLIENT_ID,
-        ...(env.TEAMS_APP_ID_URI ? { appIdUri: env.TEAMS_APP_ID_URI } : {}),
+        ...(env.TEAMS_APP_ID_URI ? { appIdUri: env.TEAMS_APP_ID_URI } : origin ? { appIdUri: `api://${new URL(origin).host}/${env.TEAMS_CLIENT_ID}` } : {}),
         allowedTenants: (env.TEAMS_ALLOWED_TENANTS ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean),
       }
     : null;
@@ -67,7 +74,7 @@ endpoint(
     response: Token,
   },
   async (c, { body }) => {
-    const identity = await verifyTeamsToken(body.ssoToken, configured(teamsConfig(c.env)));
+    const identity = await verifyTeamsToken(body.ssoToken, configured(teamsConfig(c.env, publicUrl(c))));
     return signIn(c, identity, 'ssoToken', 'your Microsoft account is not linked to a coach yet and carries no verified e-mail address to link it by');
   },
 );

@@ -18,8 +18,10 @@ const themeOf = (c: Context<AppEnv>): 'light' | 'dark' | null => {
 };
 
 /** The side panel in a plain browser tab or frame of our own origin; the bearer token comes in the URL fragment. */
+// Beside a meeting (`?meeting=` or `?joinUrl=`, no `?session=`) the panel first finds or makes the meeting's session.
+const besideMeeting = (c: Context<AppEnv>) => !c.req.query('session') && !!(c.req.query('meeting') || c.req.query('joinUrl'));
 pageRoutes.get('/panel', (c) =>
-  shellResponse(c, { entry: 'panel-browser', frameAncestors: "'self'", lang: langOf(c), theme: themeOf(c), title: langOf(c) === 'en' ? 'Coaching panel' : 'Coachingpaneel' }),
+  shellResponse(c, { entry: besideMeeting(c) ? 'panel-beside' : 'panel-browser', frameAncestors: "'self'", lang: langOf(c), theme: themeOf(c), title: langOf(c) === 'en' ? 'Coaching panel' : 'Coachingpaneel' }),
 );
 
 /**

@@ -18,6 +18,7 @@ import { getEngagement } from '../storage/engagements';
 import { loadOnboarding } from '../storage/onboarding';
 import { run, sql } from '../storage/sql';
 import { ms } from '../storage/time';
+import { onSessionMoved } from '../between/hooks';
 
 /** Routes mounted at `/api`. */
 export const sessionChangeRoutes = new Hono<AppEnv>();
@@ -56,6 +57,8 @@ endpoint(
     const startMs = ms(body.startsAt);
     const { moved, session } = unwrapChange(await bookingOf(c.env, coachId).reschedule({ coachId, sessionId, startMs, idempotencyKey: key, requestHash: await requestHash(`move:${sessionId}`, startMs) }));
     if (moved) await requestCalendarSync(c.env, coachDb(c.env, coachId), [session.id], 'moved');
+    // Its reminder and reflection move with it.
+    if (moved) await onSessionMoved(c.env, coachId, session.id);
     return c.json(moved ? { ...session, calendarStatus: 'pending' } : session);
   },
 );

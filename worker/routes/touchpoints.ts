@@ -78,9 +78,10 @@ endpoint(touchpointRoutes, M, { method: 'post', path: '/touchpoints/:id/skip', t
 
 endpoint(touchpointRoutes, M, { method: 'get', path: '/engagements/:id/progress', tag: 'between', summary: 'Check-in scores and evaluation results as series for a chart.', response: ProgressSeries }, async (c) => {
   const { coachId, db, engagement } = await trajectory(c, param(c, 'id'));
+  // Each point sits at the moment the question was asked (a late answer still belongs to its week).
   const rows = (await listTouchpoints(db, coachId, engagement.id)).filter((t) => t.status === 'answered' && t.score !== null);
   const sessions = await sessionsOfEngagement(db, coachId, engagement.id);
-  const series = (key: 'checkin' | 'evaluation') => ({ key, points: rows.filter((t) => t.kind === key).map((t) => ({ at: iso(t.answered_at ?? t.due_at), value: t.score!, touchpointId: t.id })) });
+  const series = (key: 'checkin' | 'evaluation') => ({ key, points: rows.filter((t) => t.kind === key).map((t) => ({ at: iso(t.due_at), value: t.score!, touchpointId: t.id })) });
   return c.json({ series: [series('checkin'), series('evaluation')], sessions: sessions.map((s) => ({ id: s.id, startsAt: iso(s.starts_at) })) } satisfies ProgressSeries);
 });
 

@@ -28,6 +28,8 @@ export async function buildPanelData(env: Env, base: string, ctx: SessionContext
   });
   // The intake answers help the coach prepare the kick-off: only in the first session's panel, never in the invite.
   const intake = ctx.previous ? null : intakeOf(questionsOf(ctx.engagement, ctx.coachee.locale), ctx.intakeAnswers);
+  // Only a session still waiting for its calendar write can be held up by a refused grant: ask only then.
+  const reconnect = ctx.session.calendar_status === 'pending' ? ctx.reconnect : [];
   return {
     coach: { id: coach.id, name: coach.name, locale: coach.locale, timeZone: coach.timeZone },
     session: toSession(ctx.session),
@@ -41,6 +43,7 @@ export async function buildPanelData(env: Env, base: string, ctx: SessionContext
     previousSession: ctx.previous ? { id: ctx.previous.id, startsAt: iso(ctx.previous.starts_at) } : null,
     nextSession: ctx.next ? { id: ctx.next.id, startsAt: iso(ctx.next.starts_at), endsAt: iso(ctx.next.ends_at), calendarStatus: ctx.next.calendar_status } : null,
     intake: intake && intake.answers.length > 0 ? intake : null,
+    ...(reconnect.length ? { reconnect } : {}),
     liveUrl: `${base.replace(/^http/, 'ws')}/api/sessions/${ctx.session.id}/live`,
     serverTime: iso(nowMs),
   };

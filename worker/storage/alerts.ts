@@ -1,6 +1,6 @@
 /** D1 repository for the coach's alerts (low check-in scores, answers in) and the coach's mail choice, scoped to their coach. */
 import type { Alert, TouchpointKind } from '../../shared/protocol';
-import { all, first, run, sql } from './sql';
+import { all, first, run, sql, type Query } from './sql';
 import { iso } from './time';
 
 /** An alert joined with its coachee's name and the touchpoint's kind and comment. */
@@ -49,11 +49,11 @@ export function listAlerts(db: D1Database, coachId: string, opts: { unreadOnly?:
 /** How many unread alerts the coach has. */
 export const countUnread = async (db: D1Database, coachId: string) => (await first<{ n: number }>(sql(db)`SELECT COUNT(*) AS n FROM alerts WHERE coach_id = ${coachId} AND read_at IS NULL`))?.n ?? 0;
 
-/** Records an alert once per touchpoint and kind; answers the new row's id, or null when it existed. */
-export const insertAlert = (db: D1Database, a: { coachId: string; engagementId: string; touchpointId: string; kind: 'low_score' | 'answer'; score: number | null; previousScore: number | null; nowMs: number }) =>
-  first<{ id: string }>(sql(db)`INSERT INTO alerts (id, coach_id, engagement_id, touchpoint_id, kind, score, previous_score, created_at)
+/** Records an alert once per touchpoint and kind (a second answer to the same form adds none). */
+export const insertAlert = (db: D1Database, a: { coachId: string; engagementId: string; touchpointId: string; kind: 'low_score' | 'answer'; score: number | null; previousScore: number | null; nowMs: number }): Query =>
+  sql(db)`INSERT INTO alerts (id, coach_id, engagement_id, touchpoint_id, kind, score, previous_score, created_at)
     VALUES (${crypto.randomUUID()}, ${a.coachId}, ${a.engagementId}, ${a.touchpointId}, ${a.kind}, ${a.score}, ${a.previousScore}, ${a.nowMs})
-    ON CONFLICT (coach_id, touchpoint_id, kind) DO NOTHING RETURNING id`);
+    ON CONFLICT (coach_id, touchpoint_id, kind) DO NOTHING`;
 
 /** Marks one alert read; null when it is not this coach's. */
 export const markRead = (db: D1Database, coachId: string, id: string, nowMs: number) =>

@@ -12,7 +12,14 @@ export type GoogleCredential = { credential: string };
 
 /** The `google.accounts.id` calls the Meet panel makes. @see https://developers.google.com/identity/gsi/web/reference/js-reference */
 export interface GoogleIdentity {
-  initialize(config: { client_id: string; callback(response: GoogleCredential): void; auto_select?: boolean; use_fedcm_for_prompt?: boolean }): void;
+  initialize(config: {
+    client_id: string;
+    callback(response: GoogleCredential): void;
+    auto_select?: boolean;
+    use_fedcm_for_prompt?: boolean;
+    /** `popup`: the button's account chooser opens in its own top-level window, which works with third-party cookies blocked. */
+    ux_mode?: 'popup' | 'redirect';
+  }): void;
   prompt(): void;
   /** Draws "Sign in with Google" (defaults: outline, large, "Sign in with Google" in the browser's language). */
   renderButton(parent: HTMLElement, options: { type: 'standard' }): void;

@@ -49,7 +49,9 @@ export function createMeetHost(sdk: MeetAddonSdk, o: MeetHostOptions): HostPort 
     async signIn(exchange, ui) {
       const id = await o.loadGoogleIdentity();
       const idToken = await new Promise<string>((resolve) => {
-        id.initialize({ client_id: o.clientId, callback: (response) => resolve(response.credential), auto_select: true, use_fedcm_for_prompt: false });
+        // One Tap needs Google's cookies in this third-party frame; where the browser blocks them it stays hidden, and the button,
+        // always drawn, signs in through a pop-up window (first-party there), which hands the ID token back to this frame.
+        id.initialize({ client_id: o.clientId, callback: (response) => resolve(response.credential), auto_select: true, use_fedcm_for_prompt: false, ux_mode: 'popup' });
         id.prompt();
         void ui.slot().then((el) => id.renderButton(el, { type: 'standard' }));
       });

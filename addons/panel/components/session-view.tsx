@@ -4,6 +4,7 @@ import type { SessionModel } from '../models/session';
 import { useStrings } from '../i18n/strings';
 import { AgendaTab } from './agenda-tab';
 import { AgreementsTab } from './agreements-tab';
+import { BetweenCard } from './between-card';
 import { Announcer } from './announcer';
 import { ModelTab } from './model-tab';
 import { NotesTab } from './notes-tab';
@@ -32,6 +33,7 @@ export function SessionView({ panel, session }: { panel: PanelModel; session: Se
           session.planNext();
         }}
       />
+      <BetweenCard watch={session.between} locale={panel.locale.value} zone={session.data.value.coach.timeZone} />
       <TabBar
         current={tab}
         onSelect={panel.setTab}

@@ -32,6 +32,14 @@ export function ShareTab({ session, locale }: { session: SessionModel; locale: L
             {publishing ? t.cal.publishing : t.cal.publish}
           </button>
         </div>
+        {current.calendarStatus === 'pending' && session.data.value.reconnect?.length ? (
+          <p class="note" role="alert" data-reconnect={session.data.value.reconnect.join(' ')}>
+            {t.cal.reconnect}{' '}
+            <a href="/app" target="_blank" rel="noopener noreferrer">
+              {t.cal.reconnectLink}
+            </a>
+          </p>
+        ) : null}
         {current.meetingUrl && (
           <p class="meeting">
             {t.cal.meeting}:{' '}

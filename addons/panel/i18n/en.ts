@@ -149,6 +149,8 @@ const en: PanelStrings = {
     none: 'Not in a calendar',
     publish: 'Publish to calendar',
     publishing: 'Sending…',
+    reconnect: 'Your calendar connection stopped working; sessions wait until you reconnect.',
+    reconnectLink: 'Reconnect',
     meeting: 'Meeting link',
   },
   model: {

@@ -148,6 +148,8 @@ const nl = {
     none: 'Niet in de agenda',
     publish: 'In de agenda zetten',
     publishing: 'Versturen…',
+    reconnect: 'Je agenda-koppeling werkt niet meer; sessies wachten tot je opnieuw koppelt.',
+    reconnectLink: 'Opnieuw koppelen',
     meeting: 'Vergaderlink',
   },
   model: {

@@ -11,6 +11,7 @@ import { Booking } from '../../common/models/booking';
 import { CalendarStatus } from './calendar-status';
 import type { CalendarStatusModel } from './calendar-status';
 import { LiveSync, liveStoreKey } from '../../common/models/live-sync';
+import { createBetweenWatch } from './between';
 import { Notes } from './notes';
 import { PhaseTimer } from './phase-timer';
 
@@ -53,6 +54,7 @@ export const Session = createModel((initial: PanelData, fromCache: boolean, deps
   const agreements = new Agreements(live, deps.newId);
   const id = initial.session.id;
   const watchCalendar = (sessionId: string, known: SessionData | null) => new CalendarStatus({ api: deps.api, clock: deps.clock, sessionId, known, onProblem: (p) => (problem.value = p) });
+  const between = createBetweenWatch({ api: deps.api, clock: deps.clock, sessionId: id, engagementId: initial.engagement.id });
   const next = signal<CalendarStatusModel | null>(initial.nextSession && watchCalendar(initial.nextSession.id, null));
   const focusNext = signal(false);
 
@@ -85,6 +87,8 @@ export const Session = createModel((initial: PanelData, fromCache: boolean, deps
 
   return {
     data: data as ReadonlySignal<PanelData>,
+    /** Answers and alerts since the previous session (polled while its card is on screen). */
+    between,
     fromCache: signal(fromCache) as ReadonlySignal<boolean>,
     model: model as ReadonlySignal<ConversationModel>,
     live,

@@ -1,5 +1,5 @@
 /** The `PanelApi` port on API v1 routes (see /work/shared/DESIGN.md, "Public HTTP API v1"). */
-import type { ConversationModel, InvitePreview, PanelData, Session, SlotList, ReferralView } from '../../../shared/protocol';
+import type { AlertList, BetweenSessions, ConversationModel, InvitePreview, PanelData, Session, SlotList, ReferralView } from '../../../shared/protocol';
 import type { PanelApi } from '../ports';
 import { asProblem, failureOf } from '../../common/shell/http';
 import type { JsonFetch } from '../../common/shell/http';
@@ -28,5 +28,8 @@ export function createPanelApi(json: JsonFetch): PanelApi {
     bookNext: (id, startsAt, key) => asProblem(json<Session>('POST', `${session(id)}/next`, { startsAt }, { 'idempotency-key': key })),
     publish: (id) => asProblem(json<Session>('POST', `${session(id)}/publish`)),
     session: (id) => asProblem(json<Session>('GET', session(id))),
+    between: (id) => json<BetweenSessions>('GET', `${session(id)}/between`),
+    alerts: () => json<AlertList>('GET', '/api/alerts?unread=true&limit=20'),
+    readAlert: (id) => json('POST', `/api/alerts/${enc(id)}/read`),
   };
 }

@@ -1,0 +1,73 @@
+/** Strings of the coach's trajectory view (timeline, answers, score chart) and alerts list, Dutch first and English. */
+import type { Locale } from '../../../shared/protocol';
+
+const nl = {
+  title: 'Tussen de sessies',
+  timeline: 'Tijdlijn',
+  empty: 'Nog niets gepland. Plan een sessie, dan volgen reflectie, check-ins en herinneringen vanzelf.',
+  kinds: { reflection: 'Reflectie', checkin: 'Check-in', 'reminder.session': 'Herinnering sessie', 'reminder.agreement': 'Herinnering afspraak', learning: 'Micro-learning', evaluation: 'Terugblik', followup: 'Follow-up' } as Record<string, string>,
+  status: { planned: 'gepland', sent: 'verstuurd', answered: 'beantwoord', skipped: 'overgeslagen', cancelled: 'vervallen', failed: 'mislukt' } as Record<string, string>,
+  skip: 'Overslaan',
+  skipLabel: (what: string, when: string) => `${what} van ${when} overslaan`,
+  pause: 'Pauzeren',
+  resume: 'Hervatten',
+  paused: 'Gepauzeerd: alleen sessieherinneringen gaan nog uit.',
+  chart: 'Scores',
+  chartDesc: (n: number, m: number) => `${n} check-in${n === 1 ? '' : 's'} en ${m} terugblik${m === 1 ? '' : 'ken'}, scores van 1 tot 5 door de tijd.`,
+  chartEmpty: 'Nog geen scores.',
+  checkin: 'Check-in',
+  evaluation: 'Terugblik (doelen bereikt)',
+  session: 'Sessie',
+  date: 'Datum',
+  score: 'Score',
+  series: 'Reeks',
+  tableCaption: 'Scores als tabel',
+  loading: 'Laden…',
+  failed: 'Laden lukte niet.',
+  retry: 'Opnieuw',
+  alerts: 'Signalen',
+  noAlerts: 'Geen nieuwe signalen.',
+  lowScore: (who: string, score: number, prev: number | null) => `${who}: check-in ${score} van 5${prev !== null ? ` (was ${prev})` : ''}`,
+  answered: (who: string, what: string) => `${who} vulde de ${what.toLowerCase()} in`,
+  markRead: 'Gezien',
+  settings: 'Instellingen: wat en wanneer',
+  unread: (n: number) => `${n} ongelezen`,
+};
+
+export type TrajectoryStrings = typeof nl;
+
+const en: TrajectoryStrings = {
+  title: 'Between sessions',
+  timeline: 'Timeline',
+  empty: 'Nothing planned yet. Plan a session and reflection, check-ins and reminders follow by themselves.',
+  kinds: { reflection: 'Reflection', checkin: 'Check-in', 'reminder.session': 'Session reminder', 'reminder.agreement': 'Agreement reminder', learning: 'Micro-learning', evaluation: 'Evaluation', followup: 'Follow-up' },
+  status: { planned: 'planned', sent: 'sent', answered: 'answered', skipped: 'skipped', cancelled: 'cancelled', failed: 'failed' },
+  skip: 'Skip',
+  skipLabel: (what, when) => `Skip ${what} of ${when}`,
+  pause: 'Pause',
+  resume: 'Resume',
+  paused: 'Paused: only session reminders still go out.',
+  chart: 'Scores',
+  chartDesc: (n, m) => `${n} check-in${n === 1 ? '' : 's'} and ${m} evaluation${m === 1 ? '' : 's'}, scores from 1 to 5 over time.`,
+  chartEmpty: 'No scores yet.',
+  checkin: 'Check-in',
+  evaluation: 'Evaluation (goals reached)',
+  session: 'Session',
+  date: 'Date',
+  score: 'Score',
+  series: 'Series',
+  tableCaption: 'Scores as a table',
+  loading: 'Loading…',
+  failed: 'Loading failed.',
+  retry: 'Retry',
+  alerts: 'Alerts',
+  noAlerts: 'No new alerts.',
+  lowScore: (who, score, prev) => `${who}: check-in ${score} out of 5${prev !== null ? ` (was ${prev})` : ''}`,
+  answered: (who, what) => `${who} filled in the ${what.toLowerCase()}`,
+  markRead: 'Seen',
+  settings: 'Settings: what and when',
+  unread: (n) => `${n} unread`,
+};
+
+/** The strings of a locale. */
+export const trajectoryStrings = (locale: Locale): TrajectoryStrings => (locale === 'en' ? en : nl);
