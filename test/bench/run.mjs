@@ -22,13 +22,15 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const wrangler = (args, opts = {}) => spawnSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', ...args], { cwd: root, encoding: 'utf8', ...opts });
 
-// 1. Panel bundles, gzipped: the browser panel and the coachee page within 30 KB, each host panel within its SDK (bundled alone) + 30 KB.
+// 1. Bundles, gzipped: the browser panel and the coachee page within 30 KB, the coach's home within 45 KB, each host panel within its SDK (bundled alone) + 30 KB.
 const manifest = await buildAddons({ quiet: true });
 const sdkAlone = await sdkAloneGzip(root);
 for (const [file, size] of Object.entries(manifest.files).filter(([f]) => f.endsWith('.js'))) {
   const sdk = sdkAlone[file] ?? 0;
-  const limit = sdk + 30 * 1024;
-  row(`JS ${file} (gzip)`, kb(size.gzip), sdk ? `${kb(limit)} (SDK ${kb(sdk)} + 30 KB)` : kb(limit), size.gzip <= limit);
+  // The coach's home /app is a full page, not a panel: 45 KB (DESIGN.md budgets).
+  const own = file === 'app.js' ? 45 : 30;
+  const limit = sdk + own * 1024;
+  row(`JS ${file} (gzip)`, kb(size.gzip), sdk ? `${kb(limit)} (SDK ${kb(sdk)} + ${own} KB)` : kb(limit), size.gzip <= limit);
 }
 
 // 2. Worker bundle, gzipped.
