@@ -1,4 +1,4 @@
-/** axe-core in headless Chromium over every panel tab (nl light, en dark), the referral dialog and the coachee's pages: zero violations. */
+/** axe-core in headless Chromium over every panel tab (nl light, en dark), the referral dialog, the coachee's pages and the coach's home /app: zero violations. */
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -98,6 +98,33 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility (axe-core)', () => {
         await page.goto(`${worker.url}/c/not-a-valid-link`);
         await page.locator('main [role=alert]').waitFor();
         found['bad-link'] = await axe(page);
+      }
+      await context.close();
+    }
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  });
+
+  it("the coach's home /app (nl light, en dark): sessions, coachees and settings", async () => {
+    const found: Record<string, Finding[]> = {};
+    for (const [lang, theme] of [
+      ['nl', 'light'],
+      ['en', 'dark'],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: theme });
+      const page = await context.newPage();
+      await page.goto(`${worker.url}/app?lang=${lang}&theme=${theme}`);
+      await page.locator('#si-email').waitFor();
+      found[`sign-in-${lang}`] = await axe(page);
+      await page.locator('#si-email').fill(`a11y-home-${lang}@example.test`);
+      await page.locator('#si-name').fill('Anna Coach');
+      await page.locator('form button[type=submit]').click();
+      await page.locator('.home-nav').waitFor();
+      const tabs = page.locator('.home-nav button');
+      expect(await tabs.count()).toBeGreaterThanOrEqual(3);
+      for (let i = 0; i < (await tabs.count()); i++) {
+        await tabs.nth(i).click();
+        await page.waitForLoadState('networkidle');
+        found[`${lang}-${(await tabs.nth(i).textContent())?.trim()}`] = await axe(page);
       }
       await context.close();
     }
