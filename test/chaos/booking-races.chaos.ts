@@ -6,7 +6,8 @@ import { freshWorker } from './local-worker';
 
 const SLOTS = 50;
 const ATTEMPTS = 1000;
-const COACHEES = 10;
+/** One trajectory per slot; each slot is raced from 20 of them, each of them races 20 slots (within maxOpenBookings 20). */
+const COACHEES = 50;
 const DAY = 86_400_000;
 /** Attempts in flight at once (`CHAOS_RACE_IN_FLIGHT`, default 50); every slot is raced by several at a time. */
 const IN_FLIGHT = Number(process.env.CHAOS_RACE_IN_FLIGHT || 50);
@@ -37,7 +38,7 @@ async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]>
 async function coachee(coach: Coach, n: number) {
   const c = await coach.ok<{ id: string }>('POST', '/api/coachees', { name: `Coachee ${n}`, email: `coachee-${n}@example.nl` });
   const e = await coach.ok<{ id: string }>('POST', '/api/engagements', { coacheeId: c.id, goal: 'Grenzen aangeven' });
-  const start = Date.now() - 2 * DAY - n * 2 * 3_600_000;
+  const start = Date.now() - 7 * DAY - n * 2 * 3_600_000;
   const s = await coach.ok<{ id: string }>('POST', '/api/sessions', { engagementId: e.id, startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3_600_000).toISOString() });
   const link = (await coach.ok<{ url: string }>('GET', `/api/engagements/${e.id}/link`)).url.split('/c/')[1]!;
   return { sessionId: s.id, link };
@@ -66,20 +67,20 @@ async function attempt(url: string, startsAt: string, token: string | null) {
 
 it('1,000 racing booking attempts on 50 slots: exactly one booking per slot, every other answer a clean 409', async () => {
   const coach = await devCoach(local.base, 'chaos-races@example.test', 'Rita Coach');
-  // Hour slots back to back, no buffer, the day cap out of the way: only overlap decides.
-  await coach.ok('PATCH', '/api/me', { bookingRules: { bufferBeforeMinutes: 0, bufferAfterMinutes: 0, slotStepMinutes: 60, maxSessionsPerDay: 24 } });
+  // Hour slots back to back, no buffer, the day cap and the open-bookings cap out of the way: only overlap decides.
+  await coach.ok('PATCH', '/api/me', { bookingRules: { bufferBeforeMinutes: 0, bufferAfterMinutes: 0, slotStepMinutes: 60, maxSessionsPerDay: 24, maxOpenBookings: 20 } });
   const people: Awaited<ReturnType<typeof coachee>>[] = [];
   for (let n = 0; n < COACHEES; n++) people.push(await coachee(coach, n));
   const free = (await coach.ok<{ slots: { startsAt: string }[] }>('GET', `/api/sessions/${people[0]!.sessionId}/slots`)).slots;
   expect(free.length).toBeGreaterThanOrEqual(SLOTS);
   const slots = free.slice(0, SLOTS).map((s) => s.startsAt);
 
-  // Attempt i goes for slot i % 50, from coachee (i / 50) % 10, through the coach's panel (even) or the coachee's link (odd).
+  // Attempt i goes for slot i % 50, from trajectory (i + i / 50) % 50, through the coach's panel (even) or the coachee's link (odd).
   const t0 = Date.now();
   const answers = await pool(
     Array.from({ length: ATTEMPTS }, (_, i) => () => {
       const slot = slots[i % SLOTS]!;
-      const who = people[Math.floor(i / SLOTS) % COACHEES]!;
+      const who = people[(i + Math.floor(i / SLOTS)) % COACHEES]!;
       const viaCoach = i % 2 === 0;
       const url = viaCoach ? `${local.base}/api/sessions/${who.sessionId}/next` : `${local.base}/api/c/${who.link}/book`;
       return attempt(url, slot, viaCoach ? coach.token : null).then((r) => ({ slot, viaCoach, ...r }));
