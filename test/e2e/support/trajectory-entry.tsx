@@ -1,9 +1,9 @@
 /** Test page for the coach's between-session views (addons/home): alerts and one trajectory's chart and timeline, on the real API with a dev token from the URL fragment. */
 import { render } from 'preact';
-import type { AlertList, ProgressSeries, Timeline, TimelineItem, TouchpointSettings } from '../../../shared/protocol';
+import type { AlertList } from '../../../shared/protocol';
 import { createJsonFetch } from '../../../addons/common/shell/http';
 import { AlertsList, createAlerts } from '../../../addons/home/alerts/alerts-list';
-import { createTrajectory } from '../../../addons/home/trajectory/trajectory-model';
+import { trajectoryOn } from '../../../addons/home/trajectory/between-extra';
 import { TrajectoryView } from '../../../addons/home/trajectory/trajectory-view';
 
 const q = new URLSearchParams(location.hash.slice(1));
@@ -11,16 +11,7 @@ const token = q.get('token');
 const engagementId = q.get('engagement') ?? '';
 const locale = q.get('locale') === 'en' ? 'en' : 'nl';
 const json = createJsonFetch(() => token, window.fetch.bind(window));
-const trajectory = createTrajectory(
-  {
-    timeline: (id) => json<Timeline>('GET', `/api/engagements/${id}/timeline`),
-    progress: (id) => json<ProgressSeries>('GET', `/api/engagements/${id}/progress`),
-    skip: (id) => json<TimelineItem>('POST', `/api/touchpoints/${id}/skip`),
-    patchSettings: (id, patch) => json<TouchpointSettings>('PATCH', `/api/engagements/${id}/touchpoints`, patch),
-    settings: (id) => json<TouchpointSettings>('GET', `/api/engagements/${id}/touchpoints`),
-  },
-  engagementId,
-);
+const trajectory = trajectoryOn(json, engagementId);
 const alerts = createAlerts({ list: () => json<AlertList>('GET', '/api/alerts'), read: (id) => json('POST', `/api/alerts/${id}/read`) });
 document.documentElement.lang = locale;
 const root = document.getElementById('app')!;
