@@ -23,6 +23,7 @@ export const ENTRIES = {
   'panel-meet': 'addons/entries/meet.tsx',
   'panel-teams': 'addons/entries/teams.tsx',
   coachee: 'addons/entries/coachee.tsx',
+  app: 'addons/entries/app.tsx',
 };
 export const STYLES = { app: 'addons/common/styles.css' };
 

@@ -9,9 +9,17 @@ import { formatDue, formatTime, formatWhen } from '../common/format';
 import type { CoacheePageModel } from './coachee-model';
 import { coacheeStrings } from './i18n';
 import type { CoacheeStrings } from './i18n';
+import type { OnboardingFlowModel } from './onboarding-model';
+import { onboardingStrings } from './onboarding-strings';
+import { OnboardingSteps } from './onboarding-view';
+import { PlannedSessions, SessionHistory } from './session-list';
 
-/** The whole coachee page; `inviteUrl` gives where a session's invite file is downloaded; `between` draws the between-session part. */
-export function CoacheeApp({ page, inviteUrl, between }: { page: CoacheePageModel; inviteUrl: (sessionId: string) => string; between?: () => JSX.Element }) {
+/**
+ * The whole coachee page; `inviteUrl` gives where a session's invite file is downloaded. Until the invitation's walk is done
+ * (welcome, consent, intake) it shows that walk; a closed trajectory shows its history read-only; `between` draws the
+ * between-session part.
+ */
+export function CoacheeApp({ page, flow, inviteUrl, cancel, between }: { page: CoacheePageModel; flow: OnboardingFlowModel; inviteUrl: (sessionId: string) => string; cancel: (id: string) => Promise<string | null>; between?: () => JSX.Element }) {
   const t = coacheeStrings(page.locale.value);
   const view = page.view.value;
   const status = page.status.value;
@@ -20,6 +28,8 @@ export function CoacheeApp({ page, inviteUrl, between }: { page: CoacheePageMode
   const sync = live?.syncState.value;
   const problem = live?.problem.value;
   const locale = page.locale.value;
+  const o = onboardingStrings(locale);
+  const walking = !view.closed && flow.step.value !== 'done';
   return (
     <main class="coachee">
       <header class="coachee-hdr hdr">
@@ -58,10 +68,34 @@ export function CoacheeApp({ page, inviteUrl, between }: { page: CoacheePageMode
           )}
         </p>
       </header>
-      {between?.()}
-      <CoacheeNext page={page} t={t} inviteUrl={inviteUrl} />
-      <CoacheeAgenda page={page} t={t} canPropose={live !== null} />
-      <CoacheeAgreements page={page} t={t} />
+      {walking ? (
+        <OnboardingSteps flow={flow} view={view} t={o} />
+      ) : view.closed ? (
+        <section aria-labelledby="c-closed-h">
+          <h2 id="c-closed-h" class="section-h">{o.closedH}</h2>
+          <p class="hint">{o.closed}</p>
+        </section>
+      ) : (
+        <>
+          {between?.()}
+          {view.booking.openBookings >= view.booking.maxOpenBookings && !page.upcoming.value ? <p class="hint">{o.limitReached}</p> : <CoacheeNext page={page} t={t} inviteUrl={inviteUrl} first={!view.session && view.history.length === 0 ? o.firstSession : null} />}
+          <PlannedSessions view={view} locale={locale} t={o} cancel={cancel} />
+        </>
+      )}
+      {!walking && (view.session || view.closed) && (
+        <>
+          <CoacheeAgenda page={page} t={t} canPropose={live !== null && !view.closed} />
+          <CoacheeAgreements page={page} t={t} />
+        </>
+      )}
+      {view.closed && <SessionHistory view={view} locale={locale} t={o} />}
+      {!walking && !view.closed && view.onboarding.intake.questions.length > 0 && (
+        <p>
+          <button type="button" class="btn-link" onClick={flow.reopen}>
+            {o.editIntake}
+          </button>
+        </p>
+      )}
       <p class="hint">{t.privacy}</p>
       {problem && live && (
         <div class="toast" role="alert" data-testid="problem">
@@ -78,7 +112,7 @@ export function CoacheeApp({ page, inviteUrl, between }: { page: CoacheePageMode
 }
 
 /** The next session with its invite file, or the free slots (in the coachee's own zone) to plan it. */
-function CoacheeNext({ page, t, inviteUrl }: { page: CoacheePageModel; t: CoacheeStrings; inviteUrl: (sessionId: string) => string }) {
+function CoacheeNext({ page, t, inviteUrl, first }: { page: CoacheePageModel; t: CoacheeStrings; inviteUrl: (sessionId: string) => string; first: string | null }) {
   const next = page.upcoming.value;
   const locale = page.locale.value;
   const zone = page.view.value?.timeZone ?? page.booking.zone.value;
@@ -94,7 +128,7 @@ function CoacheeNext({ page, t, inviteUrl }: { page: CoacheePageModel; t: Coache
   return (
     <section aria-labelledby="c-next-h" class="next" data-testid="coachee-next">
       <h2 id="c-next-h" class="section-h" ref={heading} tabIndex={-1}>
-        {next ? t.upcoming : t.plan}
+        {next ? t.upcoming : (first ?? t.plan)}
       </h2>
       {next ? (
         <>

@@ -53,7 +53,7 @@ export const CoacheePage = createModel((deps: CoacheeDeps) => {
   function open(data: CoacheeView): void {
     view.value = data;
     if (!chosenLocale.value) locale.value = data.locale;
-    if (data.session && live.value === null) {
+    if (data.session && !data.closed && live.value === null) {
       live.value = new LiveSync({
         sessionId: data.session.id,
         actor: 'coachee',
@@ -124,6 +124,11 @@ export const CoacheePage = createModel((deps: CoacheeDeps) => {
     },
     setDone(id: string, done: boolean): void {
       live.value?.submit({ opId: deps.newId(), kind: 'agreement.update', id, patch: { status: done ? 'done' : 'open' } });
+    },
+    /** A session was cancelled here: forget it as the one just booked, and load the page again. */
+    async cancelled(sessionId: string): Promise<void> {
+      if (booked.value?.id === sessionId) booked.value = null;
+      await this.load();
     },
     setLocale(next: Locale): void {
       chosenLocale.value = true;

@@ -1,7 +1,8 @@
 /** The coachee page's shell: all DOM work — API and socket on the capability link, storage, theme, rendering. */
 import { effect } from '@preact/signals';
 import { render } from 'preact';
-import type { CoacheePrefs, CoacheeTouchpoint, CoacheeTouchpointList, CoacheeView, Session, SlotList, TouchpointAnswer } from '../../shared/protocol';
+import type { CoacheePrefs, CoacheeTouchpoint, CoacheeTouchpointList, CoacheeView, Onboarding, Session, SlotList, TouchpointAnswer } from '../../shared/protocol';
+import { ApiError } from '../common/shell/http';
 import { asProblem, createJsonFetch, failureOf } from '../common/shell/http';
 import { keepLive, toWebSocketUrl } from '../common/shell/live-socket';
 import { createLocalStore } from '../common/shell/local-store';
@@ -13,6 +14,7 @@ import { mountPreferences } from './between/mount-preferences';
 import { CoacheeApp } from './coachee-app';
 import { CoacheePage } from './coachee-model';
 import { coacheeStrings } from './i18n';
+import { OnboardingFlow } from './onboarding-model';
 
 /** The capability token from a `/c/:token` path. */
 export const tokenFromPath = (pathname: string): string | null => /^\/c\/([^/]+)\/?$/.exec(pathname)?.[1] ?? null;
@@ -39,7 +41,33 @@ export function mountCoachee(root: HTMLElement, win: Window = window): void {
     slots: (from: string, to: string) => asProblem(json<SlotList>('GET', `${base}/slots?from=${enc(from)}&to=${enc(to)}`)),
     book: (startsAt: string, key: string) => asProblem(json<Session>('POST', `${base}/book`, { startsAt }, { 'idempotency-key': key })),
   };
-  const page = new CoacheePage({ api, clock: createClock(), store: createLocalStore('coaching-c'), newId, cacheKey: `view:${token}`, online: () => win.navigator.onLine });
+  const clock = createClock();
+  const store = createLocalStore('coaching-c');
+  const page = new CoacheePage({ api, clock, store, newId, cacheKey: `view:${token}`, online: () => win.navigator.onLine });
+  const flow = new OnboardingFlow({
+    api: { consent: () => json<Onboarding>('POST', `${base}/consent`), saveIntake: (answers) => json<Onboarding>('PUT', `${base}/intake`, { answers }) },
+    clock,
+    store,
+    storeKey: `onboarding:${token}`,
+  });
+  effect(() => {
+    const view = page.view.value;
+    if (view && flow.data.peek() === null) flow.start(view.onboarding, !view.history.some((s) => s.status === 'held'));
+  });
+  // A booking changes the planned sessions and the booking limits: read the view again.
+  effect(() => {
+    if (page.booking.result.value?.kind === 'booked') void page.load();
+  });
+  /** Cancels one of the coachee's sessions; answers null, or the problem type that refused it. */
+  const cancel = async (id: string): Promise<string | null> => {
+    try {
+      await json('POST', `${base}/sessions/${enc(id)}/cancel`, {});
+      await page.cancelled(id);
+      return null;
+    } catch (err) {
+      return err instanceof ApiError ? (err.type ?? 'error') : 'error';
+    }
+  };
   const dark = win.matchMedia('(prefers-color-scheme: dark)');
   const themeParam = new URL(win.location.href).searchParams.get('theme');
   const applyTheme = () => (win.document.documentElement.dataset.theme = themeParam === 'dark' || themeParam === 'light' ? themeParam : dark.matches ? 'dark' : 'light');
@@ -70,7 +98,7 @@ export function mountCoachee(root: HTMLElement, win: Window = window): void {
   const betweenView = () => <BetweenSection model={between} locale={page.locale.value} zone={page.view.value?.timeZone ?? 'Europe/Amsterdam'} now={() => Date.now()} />;
 
   root.textContent = '';
-  render(<CoacheeApp page={page} inviteUrl={inviteUrl} between={betweenView} />, root);
+  render(<CoacheeApp page={page} flow={flow} inviteUrl={inviteUrl} cancel={cancel} between={betweenView} />, root);
   if (token) void Promise.all([page.load(), between.load()]);
   else page.fail('not-found');
 }

@@ -53,9 +53,19 @@ function whoFromPrefix(prefix: string, coacheeName: string | undefined): Who {
 
 /** Removes the gap a cut-out phrase leaves: double spaces, space before punctuation, dangling separators. */
 function tidy(text: string): string {
-  return text
-    .replace(/\s+/gu, ' ')
-    .replace(/\s+([,.;:!?])/gu, '$1')
-    .replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/gu, '')
-    .trim();
+  return trimSeparators(text.replace(/\s+/gu, ' ').replace(/ ([,.;:!?])/gu, '$1'));
+}
+
+const SEPARATOR = /[\s,;:–—-]/u;
+
+/**
+ * Drops separators at both ends by walking inwards: linear in the length, where an end-anchored `[…]+$` pattern backtracks
+ * over every run of separators in the middle (quadratic on a long run of dashes).
+ */
+function trimSeparators(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && SEPARATOR.test(text[start]!)) start++;
+  while (end > start && SEPARATOR.test(text[end - 1]!)) end--;
+  return text.slice(start, end);
 }

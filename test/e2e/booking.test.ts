@@ -44,7 +44,10 @@ async function betweenSessions(coach: Coach, name: string) {
   const past = await coach.ok<{ id: string }>('POST', '/api/sessions', { engagementId: engagement.id, startsAt: new Date(start).toISOString(), endsAt: new Date(start + 3_600_000).toISOString() });
   await coach.ok('POST', `/api/sessions/${past.id}/agreements`, { who: 'coachee', what: 'Plant elke dag een pauze' });
   const invite = await coach.ok<{ coacheeUrl: string }>('GET', `/api/sessions/${past.id}/invite`);
-  return { engagementId: engagement.id, pastSessionId: past.id, coacheeUrl: invite.coacheeUrl, token: new URL(invite.coacheeUrl).pathname.split('/').pop()! };
+  const token = new URL(invite.coacheeUrl).pathname.split('/').pop()!;
+  // The coachee agreed to the privacy statement on their first visit (the invitation's walk is tested in first-week.test.ts).
+  expect((await coach.call('POST', `/api/c/${token}/consent`, undefined, null)).status).toBe(200);
+  return { engagementId: engagement.id, pastSessionId: past.id, coacheeUrl: invite.coacheeUrl, token };
 }
 
 async function noHorizontalScroll(page: Page, what: string): Promise<void> {

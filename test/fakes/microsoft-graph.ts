@@ -17,6 +17,8 @@ export interface GraphFakeEvent {
   showAs: ShowAs;
   transactionId?: string;
   joinUrl?: string;
+  /** The Teams meeting's chat thread (in an older join link; behind a short one only Graph's onlineMeetings tell it). */
+  threadId?: string;
 }
 
 const ERRORS: Record<number, [string, string]> = {
@@ -48,6 +50,8 @@ export class MicrosoftGraphFake {
   private counter = 0;
   /** Teams' short join links (`/meet/<id>?p=…`, the default since early 2026) instead of `/l/meetup-join/<thread>/0`. */
   shortJoinLinks = false;
+  /** Whether the coach granted OnlineMeetings.Read: without it `GET /me/onlineMeetings` answers 403. */
+  onlineMeetingsGranted = true;
 
   constructor(private readonly now: () => number = Date.now) {
     this.auth = new FakeOAuth('graph', { now, rotateRefreshToken: true, token: { url: 'https://login.microsoftonline.com/common/oauth2/v2.0/token', style: 'microsoft' } });
@@ -74,6 +78,7 @@ export class MicrosoftGraphFake {
     if (method === 'GET' && path === '/v1.0/me') return json(200, { id: 'fake-user', mail: this.mailbox, userPrincipalName: this.mailbox });
     if (method === 'POST' && path === '/v1.0/me/calendar/getSchedule') return this.getSchedule(request);
     if (method === 'POST' && (path === '/v1.0/me/events' || path === '/v1.0/me/calendar/events')) return this.create(request);
+    if (method === 'GET' && path === '/v1.0/me/onlineMeetings') return this.onlineMeetings(request.query);
     const match = /^\/v1\.0\/me\/events\/([^/]+)$/.exec(path);
     if (!match) return graphError(400, `Resource not found for the segment '${path}'.`);
     const event = this.events.get(decodeURIComponent(match[1] ?? ''));
@@ -88,6 +93,20 @@ export class MicrosoftGraphFake {
     }
     return graphError(405, 'Method not allowed.');
   };
+
+  /**
+   * `GET /me/onlineMeetings?$filter=JoinWebUrl eq '<url>'`: the organizer's online meeting with that join link (the only filter
+   * Graph supports there), with `chatInfo.threadId`; 403 without OnlineMeetings.Read.
+   * @see https://learn.microsoft.com/en-us/graph/api/onlinemeeting-get
+   */
+  private onlineMeetings(query: URLSearchParams): Response {
+    if (!this.onlineMeetingsGranted) return graphError(403);
+    const filter = /^JoinWebUrl eq '(.*)'$/i.exec(query.get('$filter') ?? '');
+    if (!filter) return graphError(400, 'Filter expression expected - /onlineMeetings?$filter=JoinWebUrl eq \'joinWebUrl\'.');
+    const url = (filter[1] ?? '').replace(/''/g, "'");
+    const event = [...this.events.values()].find((e) => e.joinUrl === url);
+    return json(200, { value: event ? [{ id: `MSo${event.id}`, joinWebUrl: url, subject: event.subject, chatInfo: { threadId: event.threadId, messageId: '0' } }] : [] });
+  }
 
   private create(request: LoggedRequest): Response {
     const body = objectBody(request.body);
@@ -115,7 +134,7 @@ export class MicrosoftGraphFake {
       attendees: Array.isArray(body.attendees) ? body.attendees : [],
       showAs: 'busy',
       ...(transactionId === undefined ? {} : { transactionId }),
-      ...(joinUrl === undefined ? {} : { joinUrl }),
+      ...(joinUrl === undefined ? {} : { joinUrl, threadId: `19:meeting_fake${n}@thread.v2` }),
     };
     this.events.set(event.id, event);
     return json(201, this.render(event));

@@ -54,6 +54,10 @@ export class ConsentServerFake {
   readonly revoked: string[] = [];
   private readonly codes = new Map<string, Issued>();
   private readonly users = new Map<string, ConsentUser>();
+  /** Scopes each user granted this client so far (Google's incremental authorization adds them with include_granted_scopes). */
+  private readonly granted = new Map<string, Set<string>>();
+  /** Google issues ID tokens under either spelling of its issuer; `accounts.google.com` when this is set. */
+  shortIssuer = false;
 
   constructor(
     readonly vendor: Vendor,
@@ -83,7 +87,10 @@ export class ConsentServerFake {
       return back.toString();
     }
     const asked = (q.get('scope') ?? '').split(' ').filter(Boolean);
-    const scopes = this.vendor === 'zoom' ? ZOOM_APP_SCOPES : asked.filter((s) => !(choice.untick ?? []).includes(s));
+    const ticked = this.vendor === 'zoom' ? ZOOM_APP_SCOPES : asked.filter((s) => !(choice.untick ?? []).includes(s));
+    const before = this.granted.get(user.id) ?? new Set<string>();
+    const scopes = this.vendor === 'google' && q.get('include_granted_scopes') === 'true' ? [...new Set([...before, ...ticked])] : ticked;
+    this.granted.set(user.id, new Set([...before, ...ticked]));
     const code = `${this.vendor}-code-${crypto.randomUUID()}`;
     this.codes.set(code, { clientId: q.get('client_id')!, redirectUri: q.get('redirect_uri')!, challenge: q.get('code_challenge')!, nonce: q.get('nonce'), scopes, user });
     back.searchParams.set('code', code);
@@ -144,10 +151,11 @@ export class ConsentServerFake {
   private idToken(issued: Issued): Promise<string> {
     const u = issued.user;
     if (this.vendor === 'google') {
-      return this.key.sign({ iss: 'https://accounts.google.com', aud: issued.clientId, azp: issued.clientId, sub: u.id, email: u.email, email_verified: true, name: u.name, ...(u.hd ? { hd: u.hd } : {}), ...(issued.nonce ? { nonce: issued.nonce } : {}) });
+      return this.key.sign({ iss: this.shortIssuer ? 'accounts.google.com' : 'https://accounts.google.com', aud: issued.clientId, azp: issued.clientId, sub: u.id, email: u.email, email_verified: true, name: u.name, ...(u.hd ? { hd: u.hd } : {}), ...(issued.nonce ? { nonce: issued.nonce } : {}) });
     }
     const tid = u.tid ?? '72f988bf-86f1-41af-91ab-2d7cd011db47';
-    return this.key.sign({ iss: `https://login.microsoftonline.com/${tid}/v2.0`, aud: issued.clientId, sub: `pairwise-${u.id}`, tid, oid: u.id, preferred_username: u.email, name: u.name, ver: '2.0', ...(issued.nonce ? { nonce: issued.nonce } : {}) });
+    // With the optional `upn` claim the app registration asks for (Entra adds it to ID tokens only when configured).
+    return this.key.sign({ iss: `https://login.microsoftonline.com/${tid}/v2.0`, aud: issued.clientId, sub: `pairwise-${u.id}`, tid, oid: u.id, preferred_username: u.email, upn: u.email, name: u.name, ver: '2.0', ...(issued.nonce ? { nonce: issued.nonce } : {}) });
   }
 
   private revoke(req: Request, form: URLSearchParams): Response {

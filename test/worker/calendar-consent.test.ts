@@ -72,12 +72,27 @@ describe('connecting a calendar by consent', () => {
     expect((await sessionOf(token, session.id)).calendarStatus).toBe('synced');
   });
 
+  it('Google after a Google sign-in: incremental authorization adds the sign-in scopes and an ID token, which connecting ignores', async () => {
+    const { token, coachId } = await coach();
+    const b = browser(v.bindings);
+    const signIn = new URL(location(await b.open('/auth/google/start')));
+    const someone = { ...user, id: crypto.randomUUID(), email: `incremental-${crypto.randomUUID().slice(0, 6)}@gmail.com` };
+    expect(location(await b.open(v.consent.google.consent(signIn.toString(), someone)))).toMatch(/\/app#handoff=/);
+    const { authorize } = await consentUrl(b, token, 'google');
+    expect(await outcome(b, v.consent.google.consent(authorize.toString(), someone))).toEqual({ outcome: 'connected', reason: undefined });
+    const exchange = v.consent.google.requests.filter((r) => r.form.get('grant_type') === 'authorization_code').at(-1)!;
+    expect(exchange.form.get('redirect_uri')).toBe('http://localhost:8787/oauth/google/callback');
+    expect((await stored(coachId, 'google')).refreshToken).toMatch(/^google-refresh-/);
+  });
+
   it('a scope the coach unticked connects nothing: the partial grant is revoked and the page says why', async () => {
     const { token } = await coach();
     const b = browser(v.bindings);
     const { authorize } = await consentUrl(b, token, 'google');
     const before = v.consent.google.revoked.length;
-    expect(await outcome(b, v.consent.google.consent(authorize.toString(), user, { untick: ['https://www.googleapis.com/auth/calendar.freebusy'] }))).toEqual({ outcome: 'failed', reason: 'scopes' });
+    // Someone who never granted free/busy before (Google would add an earlier grant back: incremental authorization).
+    const newcomer = { ...user, id: crypto.randomUUID() };
+    expect(await outcome(b, v.consent.google.consent(authorize.toString(), newcomer, { untick: ['https://www.googleapis.com/auth/calendar.freebusy'] }))).toEqual({ outcome: 'failed', reason: 'scopes' });
     expect(v.consent.google.revoked.length).toBe(before + 1);
     expect((await call('GET', '/api/me', { token })).body.calendar.provider).toBe('local');
   });
@@ -86,6 +101,7 @@ describe('connecting a calendar by consent', () => {
     const { token } = await coach();
     const b = browser(v.bindings);
     const denied = await consentUrl(b, token, 'microsoft');
+    expect(denied.authorize.searchParams.get('scope')).toBe('offline_access User.Read Calendars.ReadWrite');
     expect(await outcome(b, v.consent.microsoft.consent(denied.authorize.toString(), user, { deny: true }))).toEqual({ outcome: 'failed', reason: 'denied' });
     expect((await outcome(b, denied.link)).reason).toBe('state');
 
@@ -103,7 +119,8 @@ describe('connecting a calendar by consent', () => {
     await call('PATCH', '/api/me', { token, body: { meetingHost: 'teams' } });
     const b = browser(v.bindings);
     const first = await consentUrl(b, token, 'microsoft');
-    expect(first.authorize.searchParams.get('scope')).toBe('offline_access User.Read Calendars.ReadWrite');
+    // The coach meets in Teams: reading online meetings (the chat thread behind a short join link) is asked for too.
+    expect(first.authorize.searchParams.get('scope')).toBe('offline_access User.Read Calendars.ReadWrite OnlineMeetings.Read');
     expect((await outcome(b, v.consent.microsoft.consent(first.authorize.toString(), user))).outcome).toBe('connected');
     const { session } = await setup({ token });
     const granted = await stored(coachId, 'microsoft');

@@ -79,6 +79,21 @@ describe('microsoft calendar sync', () => {
     const byLink = (url: string) => call('GET', `/api/sessions/by-meeting?host=browser&joinUrl=${encodeURIComponent(url)}`, { token });
     expect((await byLink(event!.joinUrl!)).body.id).toBe(session.id);
     expect((await byLink(event!.joinUrl!.replace(/\?p=.*/, '?p=ChangedPasscode&anon=true'))).body.id).toBe(session.id);
+    // Graph told the meeting's chat thread, which the Teams panel looks up.
+    expect((await call('GET', `/api/sessions/by-meeting?host=teams&meetingId=${encodeURIComponent(event!.threadId!)}`, { token })).body.id).toBe(session.id);
+  });
+
+  it('without consent to read online meetings a short join link still matches by the link; the sync does not fail', async () => {
+    const { fake, token, session } = await outlookCoach((f, req) => {
+      f.shortJoinLinks = true;
+      f.onlineMeetingsGranted = false;
+      return f.fetch(req);
+    });
+    await syncOk(session.id);
+    const [event] = [...fake.events.values()];
+    expect((await sessionOf(token, session.id)).calendarStatus).toBe('synced');
+    expect((await call('GET', `/api/sessions/by-meeting?host=teams&meetingId=${encodeURIComponent(event!.threadId!)}`, { token })).status).toBe(404);
+    expect((await call('GET', `/api/sessions/by-meeting?host=teams&joinUrl=${encodeURIComponent(event!.joinUrl!)}`, { token })).body.id).toBe(session.id);
   });
 
   it('a publish merges our block around the Teams join block and the coach\'s text, re-reading after a 412', async () => {

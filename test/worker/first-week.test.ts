@@ -150,7 +150,10 @@ describe('booking limits, cancelling and moving', () => {
     expectProblem(late, 409);
     expect(late.body.type).toBe('/problems/cancellation-too-late');
     expect((await call('POST', `/api/sessions/${soon.id}/cancel`, { token, body: { reason: 'x'.repeat(501) } })).status).toBe(422);
+    // a session with a linked host meeting cancels too (its meeting links go with it)
+    expect((await call('POST', `/api/sessions/${soon.id}/meeting`, { token, body: { host: 'zoom', meetingId: '81234567890' } })).status).toBeLessThan(300);
     expect((await call('POST', `/api/sessions/${soon.id}/cancel`, { token, body: {} })).status).toBe(200);
+    expectProblem(await call('GET', '/api/sessions/by-meeting?host=zoom&meetingId=81234567890', { token }), 404);
     const past = await planSession(token, engagement.id, new Date(Math.floor(Date.now() / HOUR) * HOUR - 3 * HOUR).toISOString());
     expect((await call('POST', `/api/sessions/${past.id}/cancel`, { token, body: {} })).body.type).toBe('/problems/session-started');
   });

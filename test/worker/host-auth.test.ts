@@ -21,10 +21,11 @@ afterAll(() => setHostIdentityFetch(null));
 
 const newEmail = (who = 'coach') => `${who}-${crypto.randomUUID().slice(0, 8)}@Praktijk.example.nl`;
 
-/** Claims of a v2.0 Teams SSO token for a member of `tid`. */
+/** Claims of a v2.0 Teams SSO token for a member of `tid`, with the optional `upn` claim the app registration asks for. */
 function teamsV2(overrides: Record<string, unknown> = {}) {
   const tid = (overrides.tid as string | undefined) ?? ALLOWED_TENANT;
-  return { iss: `https://login.microsoftonline.com/${tid}/v2.0`, aud: env.TEAMS_CLIENT_ID, tid, oid: crypto.randomUUID(), scp: 'access_as_user', ver: '2.0', azp: TEAMS_CLIENT, name: 'Mila Jansen', preferred_username: newEmail(), ...overrides };
+  const email = newEmail();
+  return { iss: `https://login.microsoftonline.com/${tid}/v2.0`, aud: env.TEAMS_CLIENT_ID, tid, oid: crypto.randomUUID(), scp: 'access_as_user', ver: '2.0', azp: TEAMS_CLIENT, name: 'Mila Jansen', preferred_username: email, upn: email, ...overrides };
 }
 
 /** Claims of a v1.0 Teams SSO token (the default when the app manifest sets no accessTokenAcceptedVersion). */
@@ -120,6 +121,22 @@ describe('Teams SSO token', () => {
     expect(r.body.type).toBe('/problems/identity-not-linked');
 
     const verified = await teams(await idp.entra.sign({ ...guest, xms_edov: true }));
+    expect(verified.status, JSON.stringify(verified.body)).toBe(200);
+    expect((await me(verified.body.token)).id).toBe((await me(victimToken)).id);
+  });
+
+  it('treats preferred_username like any unverified address: it neither joins nor creates a coach', async () => {
+    const victim = newEmail('victim').toLowerCase();
+    const victimToken = await signIn(victim);
+    const claims = teamsV2({ preferred_username: victim, upn: undefined });
+    const r = await teams(await idp.entra.sign(claims));
+    expectProblem(r, 401, 'ssoToken');
+    expect(r.body.type).toBe('/problems/identity-not-linked');
+    const fresh = newEmail('fresh');
+    expectProblem(await teams(await idp.entra.sign(teamsV2({ preferred_username: fresh, upn: undefined }))), 401, 'ssoToken');
+    expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM coaches WHERE email = ?1').bind(fresh.toLowerCase()).first('n')).toBe(0);
+    // The same address in `email` counts once Entra says its domain owner was verified.
+    const verified = await teams(await idp.entra.sign({ ...claims, email: victim, xms_edov: true }));
     expect(verified.status, JSON.stringify(verified.body)).toBe(200);
     expect((await me(verified.body.token)).id).toBe((await me(victimToken)).id);
   });
@@ -228,15 +245,15 @@ describe('linking host identities to coaches', () => {
     const devCoach = await me(await signIn(email.toLowerCase()));
     const other = await me(await signIn(newEmail('other').toLowerCase()));
 
-    const claims = teamsV2({ preferred_username: email });
+    const claims = teamsV2({ preferred_username: email, upn: email });
     const first = await teams(await idp.entra.sign(claims));
     expect((await me(first.body.token)).id).toBe(devCoach.id);
 
     // The same Entra user now reports the other coach's address: the link holds, nothing moves.
-    const renamed = await teams(await idp.entra.sign({ ...claims, preferred_username: other.email }));
+    const renamed = await teams(await idp.entra.sign({ ...claims, preferred_username: other.email, upn: other.email }));
     expect((await me(renamed.body.token)).id).toBe(devCoach.id);
     const fresh = newEmail('fresh').toLowerCase();
-    const renamedAgain = await teams(await idp.entra.sign({ ...claims, preferred_username: fresh }));
+    const renamedAgain = await teams(await idp.entra.sign({ ...claims, preferred_username: fresh, upn: fresh }));
     expect((await me(renamedAgain.body.token)).id).toBe(devCoach.id);
     expect(await env.DB.prepare('SELECT COUNT(*) AS n FROM coaches WHERE email = ?1').bind(fresh).first('n')).toBe(0);
 

@@ -85,6 +85,17 @@ describe('web sign-in', () => {
     expect(exchange.form.get('code_verifier')).toMatch(/^[\w-]{43,128}$/);
   });
 
+  it('Google: an ID token under the issuer spelled without https signs in too', async () => {
+    const b = browser(v.bindings);
+    v.consent.google.shortIssuer = true;
+    try {
+      const fragment = await land(b, v.consent.google.consent((await start(b, 'google')).toString(), someone()));
+      expect(fragment.get('handoff')).toMatch(/^[0-9a-f]{32}$/);
+    } finally {
+      v.consent.google.shortIssuer = false;
+    }
+  });
+
   it('Google: an address outside Gmail and the account’s Workspace domain does not sign a new coach up', async () => {
     const b = browser(v.bindings);
     const fragment = await land(b, v.consent.google.consent((await start(b, 'google')).toString(), someone({ email: 'former-owner@praktijk.example' })));

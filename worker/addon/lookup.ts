@@ -2,6 +2,7 @@
 import { getIdentity, linkIdentity } from '../storage/identities';
 import { getCoach, type CoachRow } from '../storage/coaches';
 import { all, first, sql } from '../storage/sql';
+import { MAX_SESSION_MS } from '../storage/time';
 import type { Session } from '../../shared/protocol';
 import { googleEventId } from '../providers/google';
 
@@ -31,7 +32,7 @@ export type UpcomingRow = { id: string; starts_at: number; ends_at: number; cale
 export const upcomingSessions = (db: D1Database, coachId: string, nowMs: number, limit: number) =>
   all<UpcomingRow>(sql(db)`SELECT s.id, s.starts_at, s.ends_at, s.calendar_status, p.name AS coachee_name
     FROM sessions s JOIN engagements e ON e.id = s.engagement_id JOIN coachees p ON p.id = e.coachee_id
-    WHERE s.coach_id = ${coachId} AND s.ends_at > ${nowMs} ORDER BY s.starts_at LIMIT ${limit}`);
+    WHERE s.coach_id = ${coachId} AND s.starts_at > ${nowMs - MAX_SESSION_MS} AND s.ends_at > ${nowMs} ORDER BY s.starts_at LIMIT ${limit}`);
 
 const BASE32HEX = '0123456789abcdefghijklmnopqrstuv';
 const SESSION_ID = /^[A-Za-z0-9_-]{8,64}$/;

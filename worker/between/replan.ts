@@ -12,7 +12,7 @@ export const TOO_LATE_MS = 3600_000;
 
 /** Sessions of a trajectory that take place. */
 export const sessionsOfEngagement = (db: D1Database, coachId: string, engagementId: string) =>
-  all<{ id: string; starts_at: number; ends_at: number }>(sql(db)`SELECT id, starts_at, ends_at FROM sessions WHERE engagement_id = ${engagementId} AND coach_id = ${coachId} ORDER BY starts_at`);
+  all<{ id: string; starts_at: number; ends_at: number }>(sql(db)`SELECT id, starts_at, ends_at FROM sessions WHERE engagement_id = ${engagementId} AND +coach_id = ${coachId} ORDER BY starts_at`);
 
 /** The coachee's open agreements with a due date. */
 const dueAgreements = (db: D1Database, coachId: string, engagementId: string) =>

@@ -10,7 +10,7 @@ const SECRETS: [RegExp, string][] = [
   [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, '<jwt>'],
 ];
 
-/** `text` with every bearer token, JWT, coachee link, feed address and token-bearing query parameter masked. */
+/** `text` with every bearer token, JWT, coachee or preferences link, feed address and token-bearing query parameter masked. */
 export function redact(text: string): string {
   return SECRETS.reduce((out, [pattern, mask]) => out.replace(pattern, mask), text);
 }

@@ -143,7 +143,7 @@ async function write(env: Env, base: string, ctx: SessionContext, claim: Calenda
       meeting_hash: meeting?.hash ?? null,
       syncedSeq: ctx.session.seq,
       meetingHost,
-      hostMeetingId: meetingHost === null || meetingUrl === null ? null : hostMeetingId(meetingHost, meetingUrl, meeting),
+      hostMeetingId: meetingHost === null || meetingUrl === null ? null : (hostMeetingId(meetingHost, meetingUrl, meeting) ?? (await threadOfShortLink(calendar, meetingHost, meetingUrl))),
     },
     Date.now(),
     // The join link itself too: Teams' short links carry no chat thread, so the link is what a panel can match them by.
@@ -228,6 +228,12 @@ async function purgeAfterErasure(env: Env, coachId: string, calendar: CalendarPr
 
 /** Removes a local event row outright (not just cancelled): nothing of it stays in D1 or the feed. */
 const removeLocalEvent = (env: Env, coachId: string, id: string) => run(sql(coachDb(env, coachId))`DELETE FROM local_events WHERE coach_id = ${coachId} AND id = ${id}`);
+
+/** A Teams join link without its chat thread (the short `/meet/<id>` format) asks Graph for it; best effort, never failing the sync. */
+async function threadOfShortLink(calendar: CalendarProvider, host: 'meet' | 'teams' | 'zoom', url: string): Promise<string | null> {
+  if (host !== 'teams' || !calendar.meetingThread) return null;
+  return calendar.meetingThread(url).catch(() => null);
+}
 
 /** The id a host uses for the meeting, for `GET /api/sessions/by-meeting`: Zoom's meeting number, Meet's code, Teams' thread id. */
 function hostMeetingId(host: 'meet' | 'teams' | 'zoom', url: string, meeting: SyncedMeeting | null): string | null {

@@ -2,7 +2,7 @@
 import { releaseHolds } from './calendar-delete';
 import './calendar-sync';
 import { CALENDAR_HOOKS } from '../services/calendar-hooks';
-import { DELETE_KIND, deleteJob, enqueueDeletes, requestCalendarSync, SYNC_KIND } from '../services/calendar-outbox';
+import { DELETE_KIND, deleteJob, enqueueAll, enqueueDeletes, requestCalendarSync, SYNC_KIND, syncJob } from '../services/calendar-outbox';
 import { ERASE_HOOKS, ERASE_PREPARE_HOOKS } from '../services/erase';
 import { dropUnusedRetired, sweepDeleteHolds } from '../storage/calendar-connections';
 import { endedSinceSync, externalOfSessions, stalePending } from '../storage/calendar-events';
@@ -19,8 +19,11 @@ export const STALE_PENDING_MS = 10 * 60_000;
 /** Queues keep a message at most 14 days: a delete hold older than that has no job left. @see https://developers.cloudflare.com/queues/platform/limits/ */
 export const HOLD_MAX_AGE_MS = 14 * 24 * 3600_000;
 
-/** A planned or booked session goes into the coach's calendar through the outbox. */
-CALENDAR_HOOKS.push((env, sessionId, coachId) => requestCalendarSync(env, coachDb(env, coachId), [sessionId], 'booked'));
+/**
+ * A planned or booked session goes into the coach's calendar through the outbox. It was inserted `pending` (CoachBooking), and
+ * cron's check for lost jobs counts from its `created_at` while no request time is set, so only the job is sent: no D1 write.
+ */
+CALENDAR_HOOKS.push((env, sessionId) => enqueueAll(env, [syncJob(sessionId, 'booked')]));
 
 /**
  * At session end the invite gets its final state (new agreements), once, for sessions changed since their last sync. Coaches

@@ -7,24 +7,25 @@ import { ApiProblem, type FieldProblem } from '../http/problem';
 import {
   carryOverAgendaQuery,
   deleteBookingRequestQuery,
-  findBookingRequest,
   insertBookingRequestQuery,
   insertSessionIfFree,
   type Clearance,
   type NewSession,
 } from '../storage/bookings';
-import { getSession, toSession } from '../storage/sessions';
+import { getSession, toSession, type SessionRow } from '../storage/sessions';
 import { batch, StorageError, type Query } from '../storage/sql';
-import { checkStart, clearanceOf, loadBookingInputs, overlapConflict, type BookingScope } from '../services/booking-inputs';
+import { bookingInputsOf, checkStart, clearanceOf, loadBookingInputRows, overlapConflict, type BookingScope } from '../services/booking-inputs';
 import { cancelSessionNow, changeAnswer, checkBookingLimits, moveSessionNow, type CancelRequest, type ChangeAnswer, type MoveRequest } from '../services/session-change';
 import type { CancelledSession } from '../../shared/protocol';
 import { coachDb } from '../storage/databases';
+import type { CoacheeRow } from '../storage/coachees';
+import { eraseCoacheeNow } from '../services/erase';
 
 /** Book the next session of an engagement at `startMs`; a repeated `idempotencyKey` with the same `requestHash` answers the first booking. */
 export type NextBookingRequest = BookingScope & { startMs: number; idempotencyKey: string; requestHash: string };
 
 /** Plan a session exactly as the coach asked (no working hours or buffers, only no overlap). */
-export type PlanRequest = BookingScope & { startMs: number; endMs: number; modelId: string; calendarStatus: Session['calendarStatus'] };
+export type PlanRequest = BookingScope & { coacheeId: string; startMs: number; endMs: number; modelId: string; calendarStatus: Session['calendarStatus'] };
 
 /** A problem as plain data (errors thrown across RPC keep only their message). */
 export type ProblemData = { status: number; type: string; detail: string; errors: FieldProblem[] };
@@ -62,6 +63,11 @@ export class CoachBooking extends DurableObject<Env> {
     return this.serial.run(() => changeAnswer(() => cancelSessionNow(this.env, req)));
   }
 
+  /** Erases a coachee (services/erase.ts), one at a time with this coach's bookings, so none lands half-way through. */
+  eraseCoachee(coachee: CoacheeRow): Promise<void> {
+    return this.serial.run(() => eraseCoacheeNow(this.env, coachee));
+  }
+
   /** Moves an upcoming session, with the same overlap guarantees as a booking. */
   reschedule(req: MoveRequest): Promise<ChangeAnswer<{ moved: boolean; session: Session }>> {
     return this.serial.run(() => changeAnswer(() => moveSessionNow(this.env, req)));
@@ -69,7 +75,9 @@ export class CoachBooking extends DurableObject<Env> {
 
   private async bookNextNow(req: NextBookingRequest): Promise<{ created: boolean; session: Session }> {
     const db = coachDb(this.env, req.coachId);
-    const earlier = await findBookingRequest(db, req.coachId, req.idempotencyKey);
+    // One batch: the coach's settings, the sessions around the start and the stored request under this key.
+    const rows = await loadBookingInputRows(this.env, req, req.startMs, req.startMs + 1, req.idempotencyKey);
+    const earlier = rows?.request ?? null;
     if (earlier && earlier.request_hash !== req.requestHash) {
       throw new ApiProblem(422, '/problems/idempotency-key-reused', 'This Idempotency-Key was already used for a different booking; use a new key for a new request', [
         { in: 'header', field: 'Idempotency-Key', pointer: '#/Idempotency-Key', detail: 'was used with another request body' },
@@ -79,7 +87,7 @@ export class CoachBooking extends DurableObject<Env> {
     if (replayed) return { created: false, session: toSession(replayed) };
 
     const nowMs = Date.now();
-    const inputs = await loadBookingInputs(this.env, req, req.startMs, req.startMs + 1);
+    const inputs = await bookingInputsOf(this.env, req, rows, req.startMs, req.startMs + 1);
     checkStart(inputs, req.startMs, nowMs);
     await checkBookingLimits(this.env, req, req.startMs, nowMs, inputs.rules, true);
     const c = inputs.context;
@@ -102,7 +110,7 @@ export class CoachBooking extends DurableObject<Env> {
       carryOverAgendaQuery(db, session, { id: crypto.randomUUID(), title: CARRY_OVER_TITLE[c.coachee_locale] }),
       insertBookingRequestQuery(db, { coach_id: req.coachId, idempotency_key: req.idempotencyKey, request_hash: req.requestHash, session_id: session.id, created_at: nowMs }),
     ];
-    return { created: true, session: await this.insert(writes, earlier ? 1 : 0, session) };
+    return { created: true, session: await this.insert(writes, earlier ? 1 : 0, session, c.coachee_id) };
   }
 
   private async planNow(req: PlanRequest): Promise<{ created: boolean; session: Session }> {
@@ -120,23 +128,24 @@ export class CoachBooking extends DurableObject<Env> {
       created_at: Date.now(),
     };
     const none: Clearance = { beforeMs: 0, afterMs: 0 };
-    return { created: true, session: await this.insert([insertSessionIfFree(coachDb(this.env, session.coach_id), session, none)], 0, session) };
+    return { created: true, session: await this.insert([insertSessionIfFree(coachDb(this.env, session.coach_id), session, none)], 0, session, req.coacheeId) };
   }
 
-  /** Runs the writes as one D1 batch; the statement at `sessionIndex` inserts the session or, when the time is taken, nothing. */
-  private async insert(writes: Query[], sessionIndex: number, session: NewSession): Promise<Session> {
-    const db = coachDb(this.env, session.coach_id);
+  /**
+   * Runs the writes as one D1 batch; the statement at `sessionIndex` inserts the session (returning its row) or, when the time
+   * is taken, nothing.
+   */
+  private async insert(writes: Query[], sessionIndex: number, session: NewSession, coacheeId: string): Promise<Session> {
     let results: D1Result[];
     try {
-      results = await batch(db, writes);
+      results = await batch(coachDb(this.env, session.coach_id), writes);
     } catch (e) {
       if (e instanceof StorageError && e.isUniqueViolation) throw overlapConflict();
       throw e;
     }
-    if (results[sessionIndex]?.meta.changes !== 1) throw overlapConflict();
-    const row = await getSession(db, session.coach_id, session.id);
-    if (!row) throw new Error(`session ${session.id} vanished after insert`);
-    return toSession(row);
+    const row = results[sessionIndex]?.results[0] as Omit<SessionRow, 'coachee_id'> | undefined;
+    if (!row) throw overlapConflict();
+    return toSession({ ...row, coachee_id: coacheeId });
   }
 }
 

@@ -1,6 +1,7 @@
 /** The embedded local calendar: the reference calendar provider, events in D1 (`local_events`), etag = sequence number. */
 import { z } from 'zod';
 import { all, first, run, sql, StorageError, type Query } from '../storage/sql';
+import { MAX_SESSION_MS } from '../storage/time';
 import { isEmptyRange, normalizeBusy } from './busy';
 import { ProviderError, type Attendee, type CalendarEvent, type CalendarProvider, type TimeRange } from './types';
 
@@ -112,13 +113,14 @@ export function createLocalCalendar(options: LocalCalendarOptions): LocalCalenda
       const rows = await guard(() =>
         all<{ starts_at: number; ends_at: number }>(q`
           SELECT starts_at, ends_at FROM local_events
-          WHERE coach_id = ${coachId} AND status = 'confirmed' AND starts_at < ${range.toMs} AND ends_at > ${range.fromMs}`),
+          WHERE coach_id = ${coachId} AND status = 'confirmed' AND starts_at > ${range.fromMs - MAX_SESSION_MS} AND starts_at < ${range.toMs} AND ends_at > ${range.fromMs}`),
       );
       return normalizeBusy(rows.map((r) => ({ startMs: r.starts_at, endMs: r.ends_at })), range);
     },
 
     async createEvent(event) {
       if (!(event.endMs > event.startMs)) throw new ProviderError(DRIVER_NAME, 'invalid', 'event must end after it starts');
+      if (event.endMs - event.startMs > MAX_SESSION_MS) throw new ProviderError(DRIVER_NAME, 'invalid', 'a session event lasts at most 8 hours');
       const at = now();
       const row = await guard(async () => {
         await run(q`
@@ -140,6 +142,7 @@ export function createLocalCalendar(options: LocalCalendarOptions): LocalCalenda
 
     async updateEvent(externalId, patch, writeOptions = {}) {
       if (patch.time && !(patch.time.endMs > patch.time.startMs)) throw new ProviderError(DRIVER_NAME, 'invalid', 'event must end after it starts');
+      if (patch.time && patch.time.endMs - patch.time.startMs > MAX_SESSION_MS) throw new ProviderError(DRIVER_NAME, 'invalid', 'a session event lasts at most 8 hours');
       const expected = writeOptions.etag === undefined ? null : /^\d+$/.test(writeOptions.etag) ? Number(writeOptions.etag) : -1;
       const updated = await guard(() =>
         first<{ sequence: number }>(q`
@@ -175,7 +178,7 @@ export function createLocalCalendar(options: LocalCalendarOptions): LocalCalenda
       const rows = await guard(() =>
         all<Row>(q`
           SELECT * FROM local_events
-          WHERE coach_id = ${coachId} AND starts_at < ${range.toMs} AND ends_at > ${range.fromMs}
+          WHERE coach_id = ${coachId} AND starts_at > ${range.fromMs - MAX_SESSION_MS} AND starts_at < ${range.toMs} AND ends_at > ${range.fromMs}
             AND (status = 'confirmed' OR ${includeCancelled} = 1)
           ORDER BY starts_at, id`),
       );

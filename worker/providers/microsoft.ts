@@ -39,6 +39,7 @@ const ScheduleResponse = z.object({
 });
 
 /** @see https://learn.microsoft.com/en-us/graph/api/user-get */
+const OnlineMeetings = z.object({ value: z.array(z.object({ chatInfo: z.object({ threadId: z.string() }).nullish() })) });
 const Me = z.object({ mail: z.string().nullish(), userPrincipalName: z.string() });
 
 /** @see https://learn.microsoft.com/en-us/graph/errors */
@@ -163,6 +164,22 @@ export function createMicrosoftCalendar(deps: RemoteDeps, options: MicrosoftCale
       if (!res.ok) throw await http.error(res);
       const { externalId, etag, meetingUrl } = toCalendarEvent(await http.json(res, GraphEvent));
       return { externalId, ...(etag === undefined ? {} : { etag }), ...(meetingUrl === undefined ? {} : { meetingUrl }) };
+    },
+
+    /**
+     * `GET /me/onlineMeetings?$filter=JoinWebUrl eq '…'` (delegated `OnlineMeetings.Read`, asked for only when the coach meets
+     * in Teams): the meeting's `chatInfo.threadId`, which the Teams panel knows. Any refusal (no consent: 403) answers null.
+     * @see https://learn.microsoft.com/en-us/graph/api/onlinemeeting-get
+     */
+    async meetingThread(joinUrl) {
+      const filter = `JoinWebUrl eq '${joinUrl.replace(/'/g, "''")}'`;
+      const res = await http.send('GET', `/v1.0/me/onlineMeetings?$filter=${encodeURIComponent(filter)}`);
+      if (!res.ok) {
+        await res.body?.cancel();
+        return null;
+      }
+      const thread = (await http.json(res, OnlineMeetings)).value[0]?.chatInfo?.threadId;
+      return thread?.startsWith('19:') ? thread : null;
     },
 
     async getEvent(externalId) {

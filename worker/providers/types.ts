@@ -103,6 +103,11 @@ export interface CalendarProvider {
   getEvent(externalId: string): Promise<CalendarEvent | null>;
   updateEvent(externalId: string, patch: EventPatch, options?: WriteOptions): Promise<{ etag?: string }>;
   deleteEvent(externalId: string, options?: Pick<WriteOptions, 'notify'>): Promise<void>;
+  /**
+   * The chat thread (`19:meeting_…@thread.v2`) of the Teams meeting behind a join link, for links that do not carry it (Teams'
+   * short `/meet/<id>` links); null when it cannot be told (the coach did not grant reading online meetings). Microsoft only.
+   */
+  meetingThread?(joinUrl: string): Promise<string | null>;
 }
 
 export interface NewMeeting {

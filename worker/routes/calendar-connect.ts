@@ -17,7 +17,7 @@ import { getCoach } from '../storage/coaches';
 import { coachDb, directoryDb } from '../storage/databases';
 import { insertFlow, takeFlow } from '../storage/oauth-flows';
 import { randomToken } from '../storage/coaches';
-import { vendorConfig, ZOOM_MEETING_SCOPES } from '../auth/web-oauth/vendors';
+import { TEAMS_MEETING_SCOPE, vendorConfig, ZOOM_MEETING_SCOPES } from '../auth/web-oauth/vendors';
 import { connectPage } from './connect-page';
 import { configuredVendor } from './web-sign-in';
 import { logError } from '../http/log';
@@ -66,12 +66,10 @@ calendarConnectRoutes.get('/oauth/:provider/start', async (c) => {
   if (!row || row.purpose !== 'connect-link' || row.provider !== v.vendor || row.expires_at <= Date.now() || !row.coach_id) {
     return connectPage(c, 'failed', 'state', v.vendor);
   }
-  const url = await startFlow(
-    c.env,
-    v,
-    { purpose: 'connect', coachId: row.coach_id, browser: bindBrowser(c), redirectUri: `${publicUrl(c)}/oauth/${v.vendor}/callback`, scopes: v.connectScopes },
-    Date.now(),
-  );
+  // A coach who meets in Teams also lets us read the online meeting of a short join link, to find its chat thread.
+  const coach = await getCoach(coachDb(c.env, row.coach_id), row.coach_id);
+  const scopes = v.vendor === 'microsoft' && coach?.meeting_host === 'teams' ? [...v.connectScopes, TEAMS_MEETING_SCOPE] : v.connectScopes;
+  const url = await startFlow(c.env, v, { purpose: 'connect', coachId: row.coach_id, browser: bindBrowser(c), redirectUri: `${publicUrl(c)}/oauth/${v.vendor}/callback`, scopes }, Date.now());
   c.header('cache-control', 'no-store');
   c.header('content-security-policy', "frame-ancestors 'none'");
   return c.redirect(url.toString(), 303);

@@ -4,15 +4,14 @@ import { z } from 'zod';
 import { AgendaItem, Agreement, AgreementStatus, CoacheeView, LIMITS, text } from '../../shared/protocol';
 import type { AppEnv } from '../env';
 import { endpoint, param } from '../http/endpoint';
-import { ApiProblem, notFound } from '../http/problem';
-import { getCoach } from '../storage/coaches';
-import { getCoachee } from '../storage/coachees';
-import { currentSessionOfEngagement, neighbours } from '../storage/sessions';
+import { ApiProblem } from '../http/problem';
+import { currentSessionOfEngagement } from '../storage/sessions';
 import { iso } from '../storage/time';
-import { engagementOfLink } from '../services/coachee-link';
-import { applyThroughRoom, connectToRoom, restOpId, roomOf } from '../services/room';
-import { coacheeJourney, requireOpen } from '../services/coachee-journey';
-import { coachDb } from '../storage/databases';
+import { claimsOfLink, engagementOfLink, linkedEngagement } from '../services/coachee-link';
+import { loadCoacheeView } from '../storage/coachee-view';
+import { applyThroughRoom, connectToRoom, restOpId } from '../services/room';
+import { journeyOf, journeyQueries, requireOpen } from '../services/coachee-journey';
+import { coachDb, directoryDb } from '../storage/databases';
 
 /** Routes under `/api/c/:token`. */
 export const coacheeLinkRoutes = new Hono<AppEnv>();
@@ -34,12 +33,15 @@ async function requireSession(c: Context<AppEnv>) {
 }
 
 endpoint(coacheeLinkRoutes, M, { method: 'get', path: '/:token', tag: 'coachee', auth: 'capability', summary: 'The coachee\'s view of their current session.', response: CoacheeView }, async (c) => {
-  const { engagement, session, nowMs } = await resolve(c);
-  const db = coachDb(c.env, engagement.coach_id);
-  const [coach, coachee] = await Promise.all([getCoach(db, engagement.coach_id), getCoachee(db, engagement.coach_id, engagement.coachee_id)]);
-  if (!coach || !coachee) throw notFound('Link');
-  const snap = session ? await roomOf(c.env, session.id).snapshot(session.id, 'coachee') : null;
-  const next = session ? (await neighbours(db, session)).next : null;
+  const nowMs = Date.now();
+  const claims = await claimsOfLink(c.env, param(c, 'token'), nowMs);
+  // One round trip: the link's engagement, its current session and what the page shows of it (the room persists every op to D1
+  // first), and in the same batch the trajectory around it.
+  const db = directoryDb(c.env);
+  const read = await loadCoacheeView(db, claims.engagementId, nowMs, journeyQueries(db, claims.engagementId, nowMs));
+  const view = read.view;
+  const engagement = linkedEngagement(claims, view?.engagement ?? null, nowMs);
+  const { coach, coachee, session, next, state } = view!;
   c.header('cache-control', 'no-store');
   return c.json({
     coachName: coach.name,
@@ -49,12 +51,12 @@ endpoint(coacheeLinkRoutes, M, { method: 'get', path: '/:token', tag: 'coachee',
     goal: engagement.goal,
     session: session ? { id: session.id, startsAt: iso(session.starts_at), endsAt: iso(session.ends_at), meetingUrl: session.meeting_url } : null,
     nextSession: next ? { id: next.id, startsAt: iso(next.starts_at), endsAt: iso(next.ends_at) } : null,
-    agenda: snap?.state.agenda ?? [],
-    agreements: snap?.state.agreements ?? [],
-    seq: snap?.seq ?? 0,
+    agenda: state?.agenda ?? [],
+    agreements: state?.agreements ?? [],
+    seq: session?.seq ?? 0,
     expiresAt: iso(engagement.link_expires_at),
     inviteFiles: coach.calendar_provider === 'local',
-    ...(await coacheeJourney(c.env, engagement, coach, coachee, nowMs)),
+    ...journeyOf(read.alongside, engagement, coach, coachee, nowMs),
   } satisfies CoacheeView);
 });
 

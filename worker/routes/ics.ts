@@ -14,7 +14,7 @@ import { getCoachByIcsToken } from '../storage/coaches';
 import { loadSessionContext } from '../storage/session-context';
 import { currentSessionOfEngagement } from '../storage/sessions';
 import { publicUrl } from '../http/public-url';
-import { coachDb, directoryDb } from '../storage/databases';
+import { coachDb, replicaDb } from '../storage/databases';
 
 /** Routes `/ics/…`, `/api/sessions/:id/invite.ics` and `/api/c/:token/invite.ics`. */
 export const icsRoutes = new Hono<AppEnv>();
@@ -32,10 +32,11 @@ ROUTES.push({ ...feedSpec, fullPath: feedSpec.path });
 // Hono reads `:token.ics` as one parameter named `token.ics`; the pattern keeps the suffix out of other routes' way.
 icsRoutes.get('/ics/:file{[^/]+\\.ics}', async (c) => {
   const token = param(c, 'file').slice(0, -'.ics'.length);
-  const coach = token ? await getCoachByIcsToken(directoryDb(c.env), token) : null;
+  // Calendar clients poll the feed and may cache it for five minutes: a read replica a few seconds behind is as good as the primary.
+  const coach = token ? await getCoachByIcsToken(replicaDb(c.env, null).db, token) : null;
   // A coach who moved to Google, Outlook or another calendar has no local feed any more: its old address goes quiet.
   if (!coach || coach.calendar_provider !== 'local') throw new ApiProblem(404, '/problems/not-found', 'No calendar feed with this address (it may have been replaced)');
-  const body = await coachFeed(c.env, coach, publicUrl(c), Date.now());
+  const body = await coachFeed(replicaDb(c.env, coach.id).db, coach, publicUrl(c), Date.now());
   return c.body(body, 200, { 'content-type': ICS_TYPE, 'cache-control': 'private, max-age=300' });
 });
 

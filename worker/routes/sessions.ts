@@ -38,7 +38,7 @@ endpoint(sessionRoutes, M, { method: 'post', path: '/', tag: 'sessions', summary
   if (body.modelId && !(await findModel(coachDb(c.env, coachId), coachId, body.modelId, 'nl'))) throw invalidField('body', 'modelId', 'no such model');
   // Through the coach's CoachBooking object, so a planned session and a booking can never take the same time; the invite is then
   // written through the outbox, so the session starts as "not yet in calendar".
-  const session = await planSession(c.env, { coachId, engagementId: engagement.id, startMs: ms(body.startsAt), endMs: ms(body.endsAt), modelId, calendarStatus: 'pending' });
+  const session = await planSession(c.env, { coachId, engagementId: engagement.id, coacheeId: engagement.coachee_id, startMs: ms(body.startsAt), endMs: ms(body.endsAt), modelId, calendarStatus: 'pending' });
   return c.json(session, 201);
 });
 

@@ -34,16 +34,22 @@ export type BookingInputs = {
  * plus its buffers). 404 for an unknown engagement; 409 when the coach's stored time zone is not a zone this runtime knows.
  */
 export async function loadBookingInputs(env: Env, scope: BookingScope, fromMs: number, toMs: number): Promise<BookingInputs> {
-  const [rows, external] = await Promise.all([
-    loadBookingRows(coachDb(env, scope.coachId), scope.coachId, scope.engagementId, fromMs - 2 * DAY, toMs + 2 * DAY),
-    externalBusy(env, scope.coachId, fromMs - DAY, toMs + DAY),
-  ]);
+  return bookingInputsOf(env, scope, await loadBookingInputRows(env, scope, fromMs, toMs), fromMs, toMs);
+}
+
+/** The D1 rows of `loadBookingInputs` (one batch), with the stored request under `idempotencyKey` when one is given. */
+export const loadBookingInputRows = (env: Env, scope: BookingScope, fromMs: number, toMs: number, idempotencyKey: string | null = null) =>
+  loadBookingRows(coachDb(env, scope.coachId), scope.coachId, scope.engagementId, fromMs - 2 * DAY, toMs + 2 * DAY, idempotencyKey);
+
+/** Checks the rows of `loadBookingInputRows` and adds the external busy time (the coach's calendar, as the rows name it). */
+export async function bookingInputsOf(env: Env, scope: BookingScope, rows: Awaited<ReturnType<typeof loadBookingInputRows>>, fromMs: number, toMs: number): Promise<BookingInputs> {
   if (!rows) throw notFound('Engagement');
   const { context } = rows;
   if (!isTimeZone(context.time_zone)) {
     throw new ApiProblem(409, '/problems/invalid-settings', `The coach's time zone "${context.time_zone}" is not a known IANA time zone, so no times can be offered; the coach sets a valid one (timeZone) in their profile`);
   }
   if (context.status === 'closed') throw new ApiProblem(409, '/problems/engagement-closed', 'This coaching trajectory is closed; no new sessions can be booked in it');
+  const external = await externalBusy(env, scope.coachId, fromMs - DAY, toMs + DAY, context.calendar_provider);
   return {
     context,
     timeZone: context.time_zone,

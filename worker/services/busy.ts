@@ -2,7 +2,7 @@
 import type { Env } from '../env';
 import { ApiProblem } from '../http/problem';
 import { ProviderError } from '../providers/types';
-import { getCoach } from '../storage/coaches';
+import { getCoach, type CoachRow } from '../storage/coaches';
 import { calendarProviderOf } from './calendar-connection';
 import { coachDb } from '../storage/databases';
 
@@ -13,16 +13,17 @@ import { coachDb } from '../storage/databases';
  * are our own sessions, already counted.
  *
  * Fails closed: when the provider cannot answer (down, throttled, access revoked) this throws a 503 problem
- * `/problems/calendar-unavailable`, so no slot is offered or booked that might be busy. Slot listing and booking (inside the
+ * `/problems/calendar-unavailable`, so no slot is offered or booked that might be busy. `provider` is the coach's calendar when
+ * the caller has already read it (else it is read here). Slot listing and booking (inside the
  * coach's CoachBooking Durable Object) call it.
  * @see https://developers.google.com/workspace/calendar/api/v3/reference/freebusy/query
  * @see https://learn.microsoft.com/en-us/graph/api/calendar-getschedule
  */
-export async function externalBusy(env: Env, coachId: string, fromMs: number, toMs: number): Promise<{ startMs: number; endMs: number }[]> {
-  const coach = await getCoach(coachDb(env, coachId), coachId);
-  if (!coach || coach.calendar_provider === 'local') return [];
+export async function externalBusy(env: Env, coachId: string, fromMs: number, toMs: number, provider?: CoachRow['calendar_provider']): Promise<{ startMs: number; endMs: number }[]> {
+  const name = provider ?? (await getCoach(coachDb(env, coachId), coachId))?.calendar_provider;
+  if (!name || name === 'local') return [];
   try {
-    const calendar = await calendarProviderOf(env, coachId, coach.calendar_provider);
+    const calendar = await calendarProviderOf(env, coachId, name);
     return await calendar.freeBusy({ fromMs, toMs });
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;

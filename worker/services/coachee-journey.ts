@@ -1,14 +1,12 @@
 /** What the coachee's link shows beyond the current session: the invitation's steps, sessions to come, history and booking limits. */
 import { withBookingLimits, type BookingRules, type CoacheeView } from '../../shared/protocol';
-import type { Env } from '../env';
 import { ApiProblem } from '../http/problem';
 import type { CancellationRow } from '../storage/cancellations';
 import type { CoachRow } from '../storage/coaches';
 import type { CoacheeRow } from '../storage/coachees';
-import { coachDb } from '../storage/databases';
 import type { EngagementRow } from '../storage/engagements';
 import { intakeOf, questionsOf, type IntakeAnswerRow } from '../storage/onboarding';
-import { batch, sql } from '../storage/sql';
+import { sql, type Query } from '../storage/sql';
 import { iso } from '../storage/time';
 
 const HOUR = 3_600_000;
@@ -19,16 +17,30 @@ export function requireOpen(e: Pick<EngagementRow, 'status'>): void {
   if (e.status === 'closed') throw new ApiProblem(409, '/problems/engagement-closed', 'This coaching trajectory is closed; its page shows what happened but accepts no changes');
 }
 
-/** The extra parts of the coachee's view, read in one D1 batch. */
-export async function coacheeJourney(env: Env, e: EngagementRow, coach: CoachRow, coachee: CoacheeRow, nowMs: number): Promise<Pick<CoacheeView, 'onboarding' | 'closed' | 'upcoming' | 'history' | 'booking'>> {
-  const db = coachDb(env, e.coach_id);
+/** What the coachee's view shows beyond the current session. */
+export type Journey = Pick<CoacheeView, 'onboarding' | 'closed' | 'upcoming' | 'history' | 'booking'>;
+
+/**
+ * The statements of the journey of one engagement, each scoped to the engagement's coach (read inside the statement), so they can
+ * share a batch with the statement that finds the engagement (the coachee view: one round trip). The unary `+` keeps SQLite on the
+ * engagement's indexes instead of walking the coach's whole history.
+ */
+export function journeyQueries(db: D1Database, engagementId: string, nowMs: number): Query[] {
   const q = sql(db);
-  const [answers, upcoming, past, cancelled] = await batch(db, [
-    q`SELECT * FROM intake_answers WHERE coach_id = ${e.coach_id} AND engagement_id = ${e.id}`,
-    q`SELECT id, starts_at, ends_at FROM sessions WHERE engagement_id = ${e.id} AND starts_at > ${nowMs} AND coach_id = ${e.coach_id} ORDER BY starts_at LIMIT 20`,
-    q`SELECT id, starts_at, ends_at FROM sessions WHERE engagement_id = ${e.id} AND starts_at <= ${nowMs} AND coach_id = ${e.coach_id} ORDER BY starts_at DESC LIMIT 50`,
-    q`SELECT * FROM session_cancellations WHERE engagement_id = ${e.id} AND coach_id = ${e.coach_id} ORDER BY starts_at DESC LIMIT 50`,
-  ]);
+  return [
+    q`SELECT * FROM intake_answers WHERE coach_id = (SELECT coach_id FROM engagements WHERE id = ${engagementId}) AND engagement_id = ${engagementId}`,
+    q`SELECT id, starts_at, ends_at FROM sessions WHERE engagement_id = ${engagementId} AND starts_at > ${nowMs}
+      AND +coach_id = (SELECT coach_id FROM engagements WHERE id = ${engagementId}) ORDER BY starts_at LIMIT 20`,
+    q`SELECT id, starts_at, ends_at FROM sessions WHERE engagement_id = ${engagementId} AND starts_at <= ${nowMs}
+      AND +coach_id = (SELECT coach_id FROM engagements WHERE id = ${engagementId}) ORDER BY starts_at DESC LIMIT 50`,
+    q`SELECT * FROM session_cancellations WHERE engagement_id = ${engagementId} AND +coach_id = (SELECT coach_id FROM engagements WHERE id = ${engagementId})
+      ORDER BY starts_at DESC LIMIT 50`,
+  ];
+}
+
+/** The journey from the results of `journeyQueries`. */
+export function journeyOf(results: D1Result[], e: EngagementRow, coach: Pick<CoachRow, 'booking_rules'>, coachee: Pick<CoacheeRow, 'locale'>, nowMs: number): Journey {
+  const [answers, upcoming, past, cancelled] = results;
   const rules = withBookingLimits(JSON.parse(coach.booking_rules) as BookingRules);
   const coming = (upcoming?.results ?? []) as Span[];
   const closed = e.status === 'closed';

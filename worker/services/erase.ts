@@ -6,11 +6,22 @@ import { all, batch, sql } from '../storage/sql';
 import { roomOf } from './room';
 
 /**
- * Deletes the coachee, their engagements, sessions, agenda items, agreements and notes, all-or-nothing, then
- * clears each session room's Durable Object storage (its op log too) and closes its sockets.
- * @see https://gdpr-info.eu/art-17-gdpr/
+ * Erases a coachee through their coach's CoachBooking object, one at a time with that coach's bookings, cancellations and
+ * moves: a booking can no longer land between the erasure's read of the sessions and its delete (and so escape the calendar
+ * clean-up and room erasure). A booking that arrives meanwhile runs afterwards and finds no trajectory to book in.
+ * @see https://developers.cloudflare.com/durable-objects/concepts/what-are-durable-objects/ (one object per name, single-threaded)
  */
 export async function eraseCoachee(env: Env, coachee: CoacheeRow): Promise<void> {
+  const ns = env.DO_JURISDICTION ? env.COACH_BOOKING.jurisdiction(env.DO_JURISDICTION) : env.COACH_BOOKING;
+  await ns.get(ns.idFromName(coachee.coach_id)).eraseCoachee(coachee);
+}
+
+/**
+ * Deletes the coachee, their engagements, sessions, agenda items, agreements and notes, all-or-nothing, then clears each
+ * session room's Durable Object storage (its op log too) and closes its sockets. Runs inside CoachBooking (`eraseCoachee`).
+ * @see https://gdpr-info.eu/art-17-gdpr/
+ */
+export async function eraseCoacheeNow(env: Env, coachee: CoacheeRow): Promise<void> {
   const db = coachDb(env, coachee.coach_id);
   const q = sql(db);
   const sessions = await all<{ id: string }>(q`SELECT s.id FROM sessions s JOIN engagements e ON e.id = s.engagement_id WHERE e.coachee_id = ${coachee.id} AND e.coach_id = ${coachee.coach_id}`);

@@ -46,8 +46,8 @@ export function withoutCoacheeLinks(description: string, locale: CoachRow['local
  * without the coachees' links (`withoutCoacheeLinks`).
  * @see https://www.rfc-editor.org/rfc/rfc5545#section-3.6.1
  */
-export async function coachFeed(env: Env, coach: CoachRow, base: string, nowMs: number): Promise<string> {
-  const local = createLocalCalendar({ db: coachDb(env, coach.id), coachId: coach.id });
+export async function coachFeed(db: D1Database, coach: CoachRow, base: string, nowMs: number): Promise<string> {
+  const local = createLocalCalendar({ db, coachId: coach.id });
   const events = await local.listEvents({ fromMs: nowMs - FEED_PAST_MS, toMs: nowMs + FEED_AHEAD_MS }, { includeCancelled: true });
   const host = uidHost(base);
   return buildCalendarFeed(

@@ -8,10 +8,8 @@ import { toEngagement } from '../storage/engagements';
 import type { SessionContext } from '../storage/session-context';
 import { toSession } from '../storage/sessions';
 import { iso } from '../storage/time';
-import { reconnectNeeded } from './calendar-grants';
 import { buildInvitePreview } from './invite';
-import { coachDb } from '../storage/databases';
-import { intakeOf, listIntakeAnswers, questionsOf } from '../storage/onboarding';
+import { intakeOf, questionsOf } from '../storage/onboarding';
 
 /** The session's model in the coach's locale (built-in) or as the coach wrote it (own model); falls back to the default model. */
 export function modelOfSession(ctx: SessionContext): ConversationModel {
@@ -29,9 +27,9 @@ export async function buildPanelData(env: Env, base: string, ctx: SessionContext
     return { id: m.id, name: body.name, locale: body.locale, builtIn: false };
   });
   // The intake answers help the coach prepare the kick-off: only in the first session's panel, never in the invite.
-  const intake = ctx.previous ? null : intakeOf(questionsOf(ctx.engagement, ctx.coachee.locale), await listIntakeAnswers(coachDb(env, ctx.coach.id), ctx.coach.id, ctx.engagement.id));
+  const intake = ctx.previous ? null : intakeOf(questionsOf(ctx.engagement, ctx.coachee.locale), ctx.intakeAnswers);
   // Only a session still waiting for its calendar write can be held up by a refused grant: ask only then.
-  const reconnect = ctx.session.calendar_status === 'pending' ? await reconnectNeeded(coachDb(env, ctx.coach.id), ctx.coach.id) : [];
+  const reconnect = ctx.session.calendar_status === 'pending' ? ctx.reconnect : [];
   return {
     coach: { id: coach.id, name: coach.name, locale: coach.locale, timeZone: coach.timeZone },
     session: toSession(ctx.session),

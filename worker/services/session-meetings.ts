@@ -2,9 +2,10 @@
 import { joinUrlKey, meetCodeOf, teamsThreadOf, type MeetingHostName } from '../../shared/meetings/join-url';
 import type { MeetingLink } from '../../shared/protocol';
 import { ERASE_HOOKS } from './erase';
+import { CANCEL_HOOKS } from './session-change';
 import { findSessionByMeeting } from '../storage/sessions';
 import { linkMeeting, sessionIdOfMeeting, type MeetingRef } from '../storage/session-meetings';
-import type { Query } from '../storage/sql';
+import { sql, type Query } from '../storage/sql';
 
 const MEET_CODE = /^[a-z]{3}-[a-z]{4}-[a-z]{3}$/i;
 
@@ -54,3 +55,5 @@ export const syncedMeetingLink = (host: MeetingHostName, joinUrl: string): Meeti
 
 // Erasing a coachee removes the meeting links of their sessions with the sessions.
 ERASE_HOOKS.push((ofSessions) => [`DELETE FROM session_meetings WHERE session_id IN (${ofSessions})`]);
+// A cancelled session's meetings no longer lead to it.
+CANCEL_HOOKS.push((db, sessionId, coachId) => [sql(db)`DELETE FROM session_meetings WHERE session_id = ${sessionId} AND coach_id = ${coachId}`]);

@@ -70,12 +70,20 @@ export const setCalendarProvider = (db: D1Database, coachId: string, provider: C
  * queued delete holds it, and no sync job of the coach holds a lease (one that read it before the switch may still record an
  * event made with it). `coachId` null sweeps every coach (cron).
  */
-export const dropUnusedRetired = (db: D1Database, coachId: string | null, nowMs: number): Query =>
-  sql(db)`DELETE FROM calendar_connections WHERE retired_at IS NOT NULL AND revoke_requested_at IS NULL AND (${coachId} IS NULL OR coach_id = ${coachId})
-    AND NOT EXISTS (SELECT 1 FROM calendar_events ce WHERE ce.connection_id = calendar_connections.id AND ce.external_id IS NOT NULL)
+export const dropUnusedRetired = (db: D1Database, coachId: string | null, nowMs: number): Query => {
+  // Two statements rather than `(?2 IS NULL OR coach_id = ?2)`, which no index serves: per coach by coach, for cron by retired_at.
+  const text =
+    coachId === null
+      ? `DELETE FROM calendar_connections WHERE retired_at IS NOT NULL AND revoke_requested_at IS NULL ${UNUSED}`
+      : `DELETE FROM calendar_connections WHERE coach_id = ?2 AND retired_at IS NOT NULL AND revoke_requested_at IS NULL ${UNUSED}`;
+  return { stmt: db.prepare(text).bind(...(coachId === null ? [nowMs] : [nowMs, coachId])), text };
+};
+
+/** What makes a retired generation unused (`?1` = now): no event, meeting, delete hold or running sync of the coach needs it. */
+const UNUSED = `AND NOT EXISTS (SELECT 1 FROM calendar_events ce WHERE ce.connection_id = calendar_connections.id AND ce.external_id IS NOT NULL)
     AND NOT EXISTS (SELECT 1 FROM calendar_events ce WHERE ce.meeting_connection_id = calendar_connections.id AND ce.meeting_id IS NOT NULL)
     AND NOT EXISTS (SELECT 1 FROM calendar_delete_holds h WHERE h.connection_id = calendar_connections.id)
-    AND NOT EXISTS (SELECT 1 FROM calendar_events ce WHERE ce.coach_id = calendar_connections.coach_id AND ce.lease_until > ${nowMs})`;
+    AND NOT EXISTS (SELECT 1 FROM calendar_events ce WHERE ce.coach_id = calendar_connections.coach_id AND ce.lease_until > ?1)`;
 
 /**
  * Re-seals refreshed credentials of one generation (the adapters' `saveToken`), compare-and-set: only while the row still holds

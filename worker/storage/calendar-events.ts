@@ -1,6 +1,7 @@
 /** D1 repository for `calendar_events`: what the outbox created per session, the sync job's lease, and the session's calendar status. */
 import type { Session } from '../../shared/protocol';
 import { all, batch, first, run, sql, type Query } from './sql';
+import { MAX_SESSION_MS } from './time';
 
 /** What we wrote to the coach's calendar (and Zoom) for one session. */
 export type CalendarEventRow = {
@@ -192,7 +193,7 @@ export const endedSinceSync = (db: D1Database, sinceMs: number, nowMs: number) =
 
 /** The coach's sessions that have not ended by `nowMs` (at most 1000, soonest first): what moves when the coach switches calendars. */
 export const unendedSessions = (db: D1Database, coachId: string, nowMs: number) =>
-  all<{ id: string }>(sql(db)`SELECT id FROM sessions WHERE coach_id = ${coachId} AND ends_at > ${nowMs} ORDER BY starts_at LIMIT 1000`);
+  all<{ id: string }>(sql(db)`SELECT id FROM sessions WHERE coach_id = ${coachId} AND starts_at > ${nowMs - MAX_SESSION_MS} AND ends_at > ${nowMs} ORDER BY starts_at LIMIT 1000`);
 
 /** Rows of the given sessions whose event lives in a remote calendar other than `provider`. */
 export function remoteEventsElsewhere(db: D1Database, coachId: string, sessionIds: string[], provider: string): Promise<CalendarEventRow[]> {
@@ -205,11 +206,15 @@ export function remoteEventsElsewhere(db: D1Database, coachId: string, sessionId
  * Forgets the given events (rows still pointing at exactly that provider, generation and id) and records `provider` as the
  * session's calendar: their deletion was handed to the outbox, the next sync creates the event there.
  */
-export const forgetEvents = (db: D1Database, rows: Pick<CalendarEventRow, 'session_id' | 'provider' | 'connection_id' | 'external_id'>[], provider: string): Query =>
-  sql(db)`UPDATE calendar_events SET provider = ${provider}, connection_id = NULL, external_id = NULL, etag = NULL, content_hash = NULL, create_started_at = NULL
-    WHERE EXISTS (SELECT 1 FROM json_each(${JSON.stringify(rows.map((r) => [r.session_id, r.provider, r.connection_id, r.external_id]))}) AS f
+export const forgetEvents = (db: D1Database, rows: Pick<CalendarEventRow, 'session_id' | 'provider' | 'connection_id' | 'external_id'>[], provider: string): Query => {
+  const listed = JSON.stringify(rows.map((r) => [r.session_id, r.provider, r.connection_id, r.external_id]));
+  // The IN on the primary key finds the listed rows; the EXISTS then checks each one still names that event.
+  return sql(db)`UPDATE calendar_events SET provider = ${provider}, connection_id = NULL, external_id = NULL, etag = NULL, content_hash = NULL, create_started_at = NULL
+    WHERE session_id IN (SELECT json_extract(value, '$[0]') FROM json_each(${listed}))
+      AND EXISTS (SELECT 1 FROM json_each(${listed}) AS f
       WHERE json_extract(f.value, '$[0]') = calendar_events.session_id AND json_extract(f.value, '$[1]') = calendar_events.provider
         AND calendar_events.connection_id IS json_extract(f.value, '$[2]') AND json_extract(f.value, '$[3]') = calendar_events.external_id)`;
+};
 
 /**
  * Of the given sessions, those whose event or meeting was made through a retired generation of `provider`: after the coach

@@ -3,6 +3,8 @@ import type { CoacheeRow } from './coachees';
 import type { CoachRow } from './coaches';
 import type { EngagementRow } from './engagements';
 import { agendaSql, agreementsSql, assembleLiveState, LIVE_COLUMNS, notesSql, type AgendaRow, type AgreementRow, type NotesRow } from './live-state';
+import type { ConnectionProvider } from './calendar-connections';
+import type { IntakeAnswerRow } from './onboarding';
 import type { SessionRow } from './sessions';
 import type { LiveState } from '../../shared/protocol';
 
@@ -14,6 +16,10 @@ export type SessionContext = {
   coach: CoachRow;
   state: LiveState;
   customModels: { id: string; body: string }[];
+  /** The coachee's intake answers of this trajectory (the first session's panel shows them). */
+  intakeAnswers: IntakeAnswerRow[];
+  /** The coach's connections in use whose grant was refused (they need connecting again), by provider. */
+  reconnect: ConnectionProvider[];
   previous: { id: string; starts_at: number } | null;
   next: { id: string; starts_at: number; ends_at: number; calendar_status: SessionRow['calendar_status'] } | null;
 };
@@ -44,7 +50,9 @@ export async function loadSessionContext(db: D1Database, keys: string, coachId: 
         ${jsonRows(agendaSql('s.id', 's.coach_id'), LIVE_COLUMNS.agenda)} AS agenda_json,
         ${jsonRows(agreementsSql('s.id', 's.coach_id'), LIVE_COLUMNS.agreements)} AS agreements_json,
         ${jsonRows(notesSql('s.id', 's.coach_id'), LIVE_COLUMNS.notes)} AS notes_json,
-        ${jsonRows('SELECT id, body FROM models WHERE coach_id = s.coach_id ORDER BY created_at', ['id', 'body'])} AS models_json
+        ${jsonRows('SELECT id, body FROM models WHERE coach_id = s.coach_id ORDER BY created_at', ['id', 'body'])} AS models_json,
+        ${jsonRows('SELECT * FROM intake_answers WHERE coach_id = s.coach_id AND engagement_id = s.engagement_id', ['coach_id', 'engagement_id', 'question_id', 'text', 'updated_at'])} AS intake_json,
+        ${jsonRows('SELECT provider FROM calendar_connections WHERE coach_id = s.coach_id AND retired_at IS NULL AND reconnect_since IS NOT NULL ORDER BY provider', ['provider'])} AS reconnect_json
       FROM sessions s JOIN engagements e ON e.id = s.engagement_id JOIN coachees p ON p.id = e.coachee_id JOIN coaches c ON c.id = s.coach_id
       WHERE s.id = ?1 AND s.coach_id = ?2`,
     )
@@ -61,6 +69,8 @@ export async function loadSessionContext(db: D1Database, keys: string, coachId: 
     coach: pick(row, 'c_') as CoachRow,
     state,
     customModels: list<{ id: string; body: string }>('models_json'),
+    intakeAnswers: list<IntakeAnswerRow>('intake_json'),
+    reconnect: list<{ provider: ConnectionProvider }>('reconnect_json').map((r) => r.provider),
     previous: row.prev_json ? JSON.parse(row.prev_json as string) : null,
     next: row.next_json ? JSON.parse(row.next_json as string) : null,
   };

@@ -1,7 +1,7 @@
 /** D1 repository for sessions, always scoped to their coach; the UNIQUE (coach_id, starts_at) constraint backs up double-booking checks. */
 import type { Session } from '../../shared/protocol';
 import { all, first, run, sql } from './sql';
-import { iso } from './time';
+import { iso, MAX_SESSION_MS } from './time';
 
 /** A session row joined with its engagement's coachee. */
 export type SessionRow = {
@@ -42,9 +42,9 @@ const SELECT = 'SELECT s.*, e.coachee_id FROM sessions s JOIN engagements e ON e
 export function listSessions(db: D1Database, coachId: string, f: { engagementId?: string; fromMs?: number; toMs?: number; limit?: number }): Promise<SessionRow[]> {
   return all<SessionRow>({
     stmt: db
-      .prepare(`${SELECT} WHERE s.coach_id = ?1 AND (?2 IS NULL OR s.engagement_id = ?2) AND (?3 IS NULL OR s.ends_at > ?3) AND (?4 IS NULL OR s.starts_at < ?4)
+      .prepare(`${SELECT} WHERE s.coach_id = ?1 AND (?2 IS NULL OR s.engagement_id = ?2) AND (?3 IS NULL OR (s.ends_at > ?3 AND s.starts_at > ?3 - ?6)) AND (?4 IS NULL OR s.starts_at < ?4)
         ORDER BY s.starts_at DESC LIMIT ?5`)
-      .bind(coachId, f.engagementId ?? null, f.fromMs ?? null, f.toMs ?? null, f.limit ?? 500),
+      .bind(coachId, f.engagementId ?? null, f.fromMs ?? null, f.toMs ?? null, f.limit ?? 500, MAX_SESSION_MS),
     text: 'listSessions',
   });
 }

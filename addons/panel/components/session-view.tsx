@@ -4,6 +4,7 @@ import type { SessionModel } from '../models/session';
 import { useStrings } from '../i18n/strings';
 import { AgendaTab } from './agenda-tab';
 import { AgreementsTab } from './agreements-tab';
+import { IntakeCard } from './intake-card';
 import { BetweenCard } from './between-card';
 import { Announcer } from './announcer';
 import { ModelTab } from './model-tab';
@@ -24,6 +25,7 @@ export function SessionView({ panel, session }: { panel: PanelModel; session: Se
     <div class="panel">
       <SessionHeader panel={panel} session={session} />
       {session.fromCache.value && <p class="note note-cached">{t.app.cached}</p>}
+      <IntakeCard intake={session.data.value.intake} title={t.app.intake} />
       <PhaseCard
         timer={session.timer}
         model={session.model.value}

@@ -3,6 +3,7 @@ import type { PanelStrings } from './nl';
 
 const en: PanelStrings = {
   app: {
+    intake: "Coachee's intake",
     title: 'Coaching panel',
     loading: 'Loading session…',
     failed: {

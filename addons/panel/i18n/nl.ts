@@ -2,6 +2,7 @@
 
 const nl = {
   app: {
+    intake: 'Intake van de coachee',
     title: 'Coachingpaneel',
     loading: 'Sessie laden…',
     failed: {

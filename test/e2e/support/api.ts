@@ -28,7 +28,7 @@ export type Coach = Awaited<ReturnType<typeof devCoach>>;
 
 /**
  * A trajectory with a session two weeks ago (one agreement left open, so it carries over) and a
- * session running now (started five minutes ago, one hour long).
+ * session running now (started five minutes ago, one hour long); the coachee has agreed to the privacy statement.
  */
 export async function sessionWithHistory(coach: Coach, coacheeName: string, goal: string) {
   const coachee = await coach.ok<{ id: string }>('POST', '/api/coachees', { name: coacheeName, locale: 'nl' });
@@ -39,5 +39,7 @@ export async function sessionWithHistory(coach: Coach, coacheeName: string, goal
   await coach.ok('POST', `/api/sessions/${past.id}/agreements`, { who: 'coachee', what: 'Schrijft op wat energie kost' });
   const session = await coach.ok<{ id: string }>('POST', '/api/sessions', { engagementId: engagement.id, startsAt: iso(now - 5 * 60_000), endsAt: iso(now + 55 * 60_000) });
   const invite = await coach.ok<{ coacheeUrl: string }>('GET', `/api/sessions/${session.id}/invite`);
+  // The coachee agreed to the privacy statement on their first visit (the invitation's walk is tested in first-week.test.ts).
+  await coach.ok('POST', `/api/c/${new URL(invite.coacheeUrl).pathname.split('/').pop()}/consent`);
   return { coacheeId: coachee.id, engagementId: engagement.id, pastSessionId: past.id, sessionId: session.id, coacheeUrl: invite.coacheeUrl };
 }

@@ -15,8 +15,9 @@ const CONSUMER_MAIL = /@(outlook|hotmail|live)\.(com|nl|be|co\.uk|de|fr)$|@msn\.
  * Verifies an Entra ID token: RS256 against Entra's keys, audience = our client id, issuer
  * `https://login.microsoftonline.com/{tid}/v2.0` of the token's own tenant, expiry. Subject `tid:oid`, as for Teams SSO, so
  * one coach signs in on the web and in Teams alike. The e-mail links only where Microsoft vouches for it: the work account
- * rules of Teams (`verifiedEmail`), and for a personal account only an Outlook.com/Hotmail/Live address. Failures answer 401
- * naming `idToken`.
+ * rules of Teams (`verifiedEmail`: `upn`, or `email` with `xms_edov`), and for a personal account only an Outlook.com/Hotmail/Live
+ * address, a mailbox Microsoft itself runs. `preferred_username` is like any other unverified address: it counts only there.
+ * Failures answer 401 naming `idToken`.
  * @see https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference
  * @see https://learn.microsoft.com/en-us/entra/identity-platform/migrate-off-email-claim-authorization
  */
@@ -28,8 +29,13 @@ export async function verifyEntraIdToken(idToken: string, clientId: string, keys
   const claims = parsed.data;
   const tid = claims.tid.toLowerCase();
   if (claims.iss !== `https://login.microsoftonline.com/${claims.tid}/v2.0`) throw rejected(field, 'the iss claim is not Entra for the tenant the token names');
-  const address = verifiedEmail(claims);
-  const email = tid !== CONSUMER_TENANT ? address : address && CONSUMER_MAIL.test(address) ? address : undefined;
+  const email = tid !== CONSUMER_TENANT ? verifiedEmail(claims) : consumerAddress(claims);
   const name = claims.name?.trim();
   return { host: 'teams', subject: `${tid}:${claims.oid.toLowerCase()}`, tenant: tid, ...(email ? { email } : {}), ...(name ? { name } : {}) };
+}
+
+/** A personal account's address, only when it is one of Microsoft's own mail domains (as Gmail is for Google). */
+function consumerAddress(claims: { email?: string; preferred_username?: string }): string | undefined {
+  const address = (claims.email ?? claims.preferred_username)?.toLowerCase();
+  return address && CONSUMER_MAIL.test(address) ? address : undefined;
 }

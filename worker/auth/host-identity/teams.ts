@@ -31,7 +31,7 @@ export const EntraClaims = z.object({
   name: z.string().optional(),
   /** v1.0: the user principal name; its domain is one the tenant has verified (or its onmicrosoft.com domain). */
   upn: z.string().optional(),
-  /** v2.0: for a member of the tenant, the UPN. */
+  /** v2.0: a display login hint; mutable and not verified by Entra, so never an address we link by (read for nothing else). */
   preferred_username: z.string().optional(),
   email: z.string().optional(),
   /** Optional claim: the `email` domain's owner was verified. */
@@ -71,8 +71,10 @@ export async function verifyTeamsToken(ssoToken: string, config: TeamsConfig, ke
 
 /**
  * The address Entra vouches for, or undefined. `email` alone is not enough: tenant admins can set it to any address, which is
- * how "nOAuth" account takeovers worked; it counts only with `xms_edov`. A member's UPN lies in a domain the tenant verified.
- * A guest's names come from elsewhere, so a guest without `xms_edov` has none we trust.
+ * how "nOAuth" account takeovers worked; it counts only with `xms_edov`. A member's UPN (`upn`: v1.0 tokens, or the optional
+ * claim in v2.0) lies in a domain the tenant verified. `preferred_username` is treated like any unverified address: Microsoft
+ * says it is mutable and must not drive authorization. A guest's names come from elsewhere, so a guest without `xms_edov` has
+ * none we trust.
  * @see https://learn.microsoft.com/en-us/entra/identity-platform/migrate-off-email-claim-authorization
  * @see https://learn.microsoft.com/en-us/entra/identity-platform/optional-claims-reference
  */
@@ -81,5 +83,5 @@ export function verifiedEmail(claims: Claims): string | undefined {
   if (claims.xms_edov !== undefined && claims.xms_edov !== false && pick(claims.email)) return pick(claims.email);
   const guest = (claims.idp !== undefined && claims.idp !== claims.iss) || String(claims.acct ?? '0') === '1';
   if (guest) return undefined;
-  return pick(claims.upn) ?? pick(claims.preferred_username);
+  return pick(claims.upn);
 }

@@ -6,6 +6,7 @@ import { CRON_TASKS } from '../../jobs/cron';
 import { directoryDb } from '../../storage/databases';
 import { insertFlow, pruneFlows, takeFlow, type OAuthFlowRow } from '../../storage/oauth-flows';
 import { open, seal } from '../crypto';
+import { GOOGLE_ISSUERS } from '../host-identity/google';
 import { hostFetch } from '../host-identity/outbound';
 import type { VendorConfig } from './vendors';
 import { logError } from '../../http/log';
@@ -103,7 +104,8 @@ export async function completeFlow(env: Env, v: VendorConfig, purpose: FlowStart
   } catch (error) {
     throw new FlowError('unavailable', (error as Error).message);
   }
-  const as = v.vendor === 'microsoft' ? { ...v.as, issuer: await entraIssuer(response.clone(), v.as.issuer) } : v.as;
+  if (purpose === 'connect') response = await withoutIdToken(response);
+  const as = v.vendor === 'zoom' || purpose === 'connect' ? v.as : { ...v.as, issuer: await idTokenIssuer(v.vendor, response.clone(), v.as.issuer) };
   // Sign-in with Google and Microsoft is OpenID Connect (an ID token with our nonce); connecting asks no `openid` scope.
   const oidc = v.vendor !== 'zoom' && purpose === 'sign-in';
   try {
@@ -116,20 +118,35 @@ export async function completeFlow(env: Env, v: VendorConfig, purpose: FlowStart
 }
 
 /**
- * Entra signs ID tokens of every tenant with one issuer pattern, `https://login.microsoftonline.com/{tid}/v2.0`, so behind the
- * multi-tenant endpoints the expected issuer is that of the tenant the token names. Read without trust here: the signature,
- * and that `iss` matches its own `tid`, are checked with jose afterwards.
+ * The issuer the ID token must name. Entra signs ID tokens of every tenant with one pattern,
+ * `https://login.microsoftonline.com/{tid}/v2.0`, so behind the multi-tenant endpoints it is that of the tenant the token
+ * names; Google issues under either spelling of its issuer. Read without trust here: the signature, and the issuer against
+ * the token's own tenant (or Google's two spellings), are checked with jose afterwards.
  * @see https://learn.microsoft.com/en-us/entra/identity-platform/id-token-claims-reference
+ * @see https://developers.google.com/identity/openid-connect/openid-connect#validatinganidtoken
  */
-async function entraIssuer(response: Response, fallback: string): Promise<string> {
+async function idTokenIssuer(vendor: 'google' | 'microsoft', response: Response, fallback: string): Promise<string> {
   const body = (await response.json().catch(() => null)) as { id_token?: unknown } | null;
   const payload = typeof body?.id_token === 'string' ? body.id_token.split('.')[1] : undefined;
   try {
-    const tid = payload ? (JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { tid?: unknown }).tid : undefined;
-    return typeof tid === 'string' && /^[0-9a-f-]{36}$/i.test(tid) ? `https://login.microsoftonline.com/${tid}/v2.0` : fallback;
+    const claims = payload ? (JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { tid?: unknown; iss?: unknown }) : {};
+    if (vendor === 'google') return typeof claims.iss === 'string' && GOOGLE_ISSUERS.includes(claims.iss) ? claims.iss : fallback;
+    return typeof claims.tid === 'string' && /^[0-9a-f-]{36}$/i.test(claims.tid) ? `https://login.microsoftonline.com/${claims.tid}/v2.0` : fallback;
   } catch {
     return fallback;
   }
+}
+
+/**
+ * Connecting needs the tokens only: an ID token that incremental authorization may add (Google, for a coach who signed in
+ * with Google before) is dropped unread rather than checked against a nonce this flow never sent.
+ */
+async function withoutIdToken(response: Response): Promise<Response> {
+  if (!response.ok) return response;
+  const body = (await response.clone().json().catch(() => null)) as Record<string, unknown> | null;
+  if (!body || !('id_token' in body)) return response;
+  const { id_token: _dropped, ...rest } = body;
+  return new Response(JSON.stringify(rest), { status: response.status, headers: response.headers });
 }
 
 /** The scopes the coach granted: the token response's `scope` (space-separated; users can untick some), else those asked for. */

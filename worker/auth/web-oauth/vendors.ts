@@ -11,6 +11,8 @@ export const VENDORS: readonly Vendor[] = ['google', 'microsoft', 'zoom'];
 export const GOOGLE_CALENDAR_SCOPES = ['https://www.googleapis.com/auth/calendar.events.owned', 'https://www.googleapis.com/auth/calendar.freebusy'];
 /** Microsoft's: a refresh token, who the user is, and their calendar (Teams meetings come with the event, `isOnlineMeeting`). */
 export const MICROSOFT_CALENDAR_SCOPES = ['offline_access', 'User.Read', 'Calendars.ReadWrite'];
+/** Asked of Microsoft too when the coach meets in Teams: reading an online meeting finds the chat thread of a short join link. */
+export const TEAMS_MEETING_SCOPE = 'OnlineMeetings.Read';
 /** Zoom's granular scopes for the meetings we book (the app's scopes are set in the Marketplace; Zoom grants those). */
 export const ZOOM_MEETING_SCOPES = ['meeting:write:meeting'];
 
