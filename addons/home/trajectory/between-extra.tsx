@@ -1,7 +1,8 @@
 /** The between-sessions part of a trajectory in /app: builds the trajectory model on the home's API client and shows timeline, chart and settings. */
 import { useMemo } from 'preact/hooks';
-import type { Engagement, Locale, ProgressSeries, Timeline, TimelineItem, TouchpointSettings } from '../../../shared/protocol';
+import type { ProgressSeries, Timeline, TimelineItem, TouchpointSettings } from '../../../shared/protocol';
 import type { JsonFetch } from '../../common/shell/http';
+import type { TrajectoryExtraProps } from './slot';
 import { createTrajectory } from './trajectory-model';
 import { TrajectoryView } from './trajectory-view';
 
@@ -22,7 +23,7 @@ export function trajectoryOn(json: JsonFetch, engagementId: string) {
 }
 
 /** One trajectory's between-session view; times in the browser's zone (the coach's, in /app). */
-export function BetweenExtra({ engagement, json, locale }: { engagement: Engagement; json: JsonFetch; locale: Locale }) {
+export function BetweenExtra({ engagement, json, locale }: TrajectoryExtraProps) {
   const model = useMemo(() => trajectoryOn(json, engagement.id), [engagement.id]);
   return <TrajectoryView model={model} locale={locale} zone={Intl.DateTimeFormat().resolvedOptions().timeZone} />;
 }
