@@ -55,7 +55,7 @@ export function HomeApp({ home, shell }: { home: HomeModelInstance; shell: HomeS
         )}
       </div>
       <main class="home-main">
-        {section === 'sessions' && <SessionsView home={home} t={t} panelUrl={shell.panelUrl} />}
+        {section === 'sessions' && <SessionsView home={home} t={t} panelUrl={shell.panelUrl} json={shell.json} />}
         {section === 'coachees' && <CoacheesView home={home} t={t} json={shell.json} download={shell.download} />}
         {section === 'settings' && <SettingsView home={home} t={t} />}
       </main>
