@@ -41,7 +41,7 @@ export function CoacheeApp({ page, flow, inviteUrl, cancel, between }: { page: C
               {sync === 'offline' ? t.sync.offline(live.queued.value) : t.sync[sync]}
             </span>
           )}
-          <button type="button" class="btn-icon" lang={locale === 'nl' ? 'en' : 'nl'} aria-label={t.switchLocaleLabel} onClick={() => page.setLocale(locale === 'nl' ? 'en' : 'nl')}>
+          <button type="button" class="btn-icon" lang={locale === 'nl' ? 'en' : 'nl'} aria-label={`${t.switchLocale} · ${t.switchLocaleLabel}`} onClick={() => page.setLocale(locale === 'nl' ? 'en' : 'nl')}>
             {t.switchLocale}
           </button>
         </div>

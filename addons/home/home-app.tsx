@@ -26,7 +26,7 @@ export function HomeApp({ home, shell }: { home: HomeModelInstance; shell: HomeS
       <header class="home-hdr">
         <h1 class="home-title">{t.title}</h1>
         <span class="hint">{me.name}</span>
-        <button type="button" class="btn-icon" lang={locale === 'nl' ? 'en' : 'nl'} aria-label={t.switchLocaleLabel} onClick={() => void home.saveMe({ locale: locale === 'nl' ? 'en' : 'nl' }, '')}>
+        <button type="button" class="btn-icon" lang={locale === 'nl' ? 'en' : 'nl'} aria-label={`${t.switchLocale} · ${t.switchLocaleLabel}`} onClick={() => void home.saveMe({ locale: locale === 'nl' ? 'en' : 'nl' }, '')}>
           {t.switchLocale}
         </button>
         <button type="button" class="btn btn-small btn-quiet" onClick={shell.signOut}>
@@ -58,7 +58,7 @@ export function HomeApp({ home, shell }: { home: HomeModelInstance; shell: HomeS
       </div>
       <main class="home-main">
         {section === 'sessions' && <AlertsList model={alerts} locale={locale} zone={me.timeZone} />}
-        {section === 'sessions' && <SessionsView home={home} t={t} panelUrl={shell.panelUrl} />}
+        {section === 'sessions' && <SessionsView home={home} t={t} panelUrl={shell.panelUrl} json={shell.json} />}
         {section === 'coachees' && <CoacheesView home={home} t={t} json={shell.json} download={shell.download} />}
         {section === 'settings' && <SettingsView home={home} t={t} />}
       </main>

@@ -126,6 +126,15 @@ describe('LiveSync', () => {
     const before = link.sent.length;
     clock.advance(RETRY_AFTER_MS);
     expect(link.sent.slice(before).map((o) => o.opId)).toEqual(['op-000002']);
+
+    // Too many at once (the room's rate limit): kept and sent again too, so nothing typed is lost.
+    live.submit(addItem('op-000003', 'item-000003', 'Te snel getypt'));
+    live.received({ type: 'rejected', opId: 'op-000003', status: 429, title: 'Too many changes', detail: 'Slow down' });
+    expect(live.queued.value).toBe(2);
+    expect(live.problem.value).toBeNull();
+    const later = link.sent.length;
+    clock.advance(RETRY_AFTER_MS);
+    expect(link.sent.slice(later).map((o) => o.opId)).toEqual(['op-000003']);
   });
 
   it('asks for a snapshot when an applied op does not fit its state', () => {

@@ -7,11 +7,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { buildAddons } from '../../addons/build.mjs';
 import { freePort, prepareDatabase, startWorker } from '../support/local-worker.mjs';
-<<<<<<< HEAD
-import { d1Costs, routeLatencies, seedHeavyCoach } from './d1-routes.mjs';
-=======
 import { benchMailRender, benchScheduler } from './between-bench.mjs';
->>>>>>> main
+import { d1Costs, routeLatencies, seedHeavyCoach } from './d1-routes.mjs';
 import { sdkAloneGzip } from './host-sdk.mjs';
 import { measurePanel } from './panel.mjs';
 

@@ -22,6 +22,8 @@ describe('rate limits', () => {
     await coach.next((m) => m.type === 'applied' && m.op.opId === coachOp.opId, 5000);
     const limited = await coachee.next((m) => m.type === 'rejected', 5000);
     expect(limited).toMatchObject({ status: 429, title: 'Too many changes' });
+    // The rejection names the op, so the client keeps it and sends it again later (addons/common/models/live-sync.ts).
+    expect(limited.opId).toMatch(/^[0-9a-f-]{36}$/);
     await new Promise((r) => setTimeout(r, 300));
     const panel = (await call('GET', `/api/sessions/${session.id}/panel`, { token })).body;
     const spam = panel.state.agenda.filter((i: any) => i.title.startsWith('Spam'));

@@ -70,14 +70,14 @@ function toPointer(field: string): string {
 
 /** Renders any problem as an RFC 9457 response. */
 export function problemResponse(p: ApiProblem, instance?: string): Response {
-  const body = { type: p.type, title: TITLES[p.status] ?? 'Error', status: p.status, detail: p.detail, ...(instance ? { instance } : {}), ...(p.errors.length ? { errors: p.errors } : {}) };
+  // A capability in the path (a coachee link, a feed address) is masked, as in our logs.
+  const body = { type: p.type, title: TITLES[p.status] ?? 'Error', status: p.status, detail: p.detail, ...(instance ? { instance: redact(instance) } : {}), ...(p.errors.length ? { errors: p.errors } : {}) };
   return new Response(JSON.stringify(body), { status: p.status, headers: { 'content-type': 'application/problem+json', ...p.headers } });
 }
 
 /** Hono `onError`: the one place that decides what a client sees of a failure. */
 export function onError(err: Error, c: Context): Response {
-  // The path names the resource; a capability in it (a coachee link, a feed address) is masked like in our logs.
-  const instance = redact(new URL(c.req.url).pathname);
+  const instance = new URL(c.req.url).pathname;
   if (err instanceof ApiProblem) return problemResponse(err, instance);
   if (err instanceof HTTPException) {
     const status = err.status;

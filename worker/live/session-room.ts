@@ -95,17 +95,19 @@ export class SessionRoom extends DurableObject<Env> {
     if (attachment.expiresAtMs <= Date.now()) return ws.close(CLOSE.expired, 'expired');
     const reject = (opId: string | null, status: number, title: string, detail: string) =>
       ws.send(JSON.stringify({ type: 'rejected', opId, status, title, detail } satisfies ServerMessage));
-    const waitMs = this.throttle(actor);
-    if (waitMs) return reject(null, 429, 'Too many changes', `Slow down: send again in ${Math.ceil(waitMs / 1000)} s`);
-    let raw: unknown;
+    let raw: unknown = undefined;
     try {
       raw = JSON.parse(typeof message === 'string' ? message : new TextDecoder().decode(message));
     } catch {
-      return reject(null, 400, 'Malformed message', 'The message is not valid JSON');
+      raw = undefined;
     }
+    const opId = typeof (raw as { op?: { opId?: unknown } })?.op?.opId === 'string' ? (raw as { op: { opId: string } }).op.opId : null;
+    // Every message counts, malformed ones too; the op id lets the sender keep the op and send it again later.
+    const waitMs = this.throttle(actor);
+    if (waitMs) return reject(opId, 429, 'Too many changes', `Slow down: send again in ${Math.ceil(waitMs / 1000)} s`);
+    if (raw === undefined) return reject(null, 400, 'Malformed message', 'The message is not valid JSON');
     const parsed = ClientMessage.safeParse(raw);
     if (!parsed.success) {
-      const opId = typeof (raw as { op?: { opId?: unknown } })?.op?.opId === 'string' ? (raw as { op: { opId: string } }).op.opId : null;
       const issue = parsed.error.issues[0];
       return reject(opId, 422, 'Invalid op', `${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'invalid'}`);
     }

@@ -36,7 +36,7 @@ export type ReplicaRead = { db: D1Database; bookmark(): string | null };
  * Reads that may run on a D1 read replica, through the Sessions API: `coachId` names the coach's database (null: the
  * directory). Without a bookmark any replica may answer (`first-unconstrained`); with one, only a copy at least that recent, so
  * a client that sends back the bookmark of its last response never reads older data than it already saw. Only for reads that
- * need no read-your-writes beyond that (see README "Capacity"); statements only (`prepare`/`batch`), never `exec`.
+ * need no read-your-writes beyond that (README, "Storage and capacity"); statements only (`prepare`/`batch`), never `exec`.
  * @see https://developers.cloudflare.com/d1/best-practices/read-replication/
  */
 export function replicaDb(env: DatabaseBindings, _coachId: string | null, bookmark: string | null = null): ReplicaRead {

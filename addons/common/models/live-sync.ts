@@ -11,7 +11,7 @@ export type SyncState = 'connecting' | 'live' | 'saving' | 'offline';
 /** An op this client made that the room has not acknowledged yet, with the moment it was made. */
 export type QueuedOp = { op: Op; at: string };
 
-/** How long to wait before sending an op again that the room could not save (status 5xx). */
+/** How long to wait before sending an op again that the room could not save (status 5xx) or took too many of (429). */
 export const RETRY_AFTER_MS = 2_000;
 
 type Saved = { v: 1; seq: number; state: LiveState; queue: QueuedOp[] };
@@ -160,8 +160,8 @@ export const LiveSync = createModel((opts: LiveSyncOptions) => {
         for (const queued of queue.value) link?.send({ type: 'op', op: queued.op });
       } else if (msg.type === 'applied') {
         onApplied(msg);
-      } else if (msg.status >= 500 && msg.opId !== null) {
-        // Not saved (e.g. storage hiccup): keep the op and send it again shortly; the room applies it once.
+      } else if ((msg.status >= 500 || msg.status === 429) && msg.opId !== null) {
+        // Not saved (a storage hiccup) or too many at once (429): keep the op and send it again shortly; the room applies it once.
         const opId = msg.opId;
         opts.clock.schedule(() => {
           const queued = queue.value.find((q) => q.op.opId === opId);
