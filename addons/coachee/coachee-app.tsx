@@ -41,7 +41,7 @@ export function CoacheeApp({ page, flow, inviteUrl, cancel, between }: { page: C
               {sync === 'offline' ? t.sync.offline(live.queued.value) : t.sync[sync]}
             </span>
           )}
-          <button type="button" class="btn-icon" lang={locale === 'nl' ? 'en' : 'nl'} aria-label={t.switchLocaleLabel} onClick={() => page.setLocale(locale === 'nl' ? 'en' : 'nl')}>
+          <button type="button" class="btn-icon" lang={locale === 'nl' ? 'en' : 'nl'} aria-label={`${t.switchLocale} · ${t.switchLocaleLabel}`} onClick={() => page.setLocale(locale === 'nl' ? 'en' : 'nl')}>
             {t.switchLocale}
           </button>
         </div>
@@ -68,6 +68,8 @@ export function CoacheeApp({ page, flow, inviteUrl, cancel, between }: { page: C
           )}
         </p>
       </header>
+      {/* What came between sessions, first: a form opened from a mail (the evaluation after closing too) must be there at once. */}
+      {between?.()}
       {walking ? (
         <OnboardingSteps flow={flow} view={view} t={o} />
       ) : view.closed ? (
@@ -77,7 +79,6 @@ export function CoacheeApp({ page, flow, inviteUrl, cancel, between }: { page: C
         </section>
       ) : (
         <>
-          {between?.()}
           {view.booking.openBookings >= view.booking.maxOpenBookings && !page.upcoming.value ? <p class="hint">{o.limitReached}</p> : <CoacheeNext page={page} t={t} inviteUrl={inviteUrl} first={!view.session && view.history.length === 0 ? o.firstSession : null} />}
           <PlannedSessions view={view} locale={locale} t={o} cancel={cancel} />
         </>

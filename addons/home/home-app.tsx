@@ -1,7 +1,8 @@
 /** The coach's home: header with language and sign-out, three sections (sessions, coachees, settings), and one notice line. */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { Loader } from '../common/components/loader';
 import { StatusView } from '../common/components/status-view';
+import { AlertsList, createAlerts } from './alerts/alerts-list';
 import { CoacheesView } from './coachees-view';
 import type { HomeJson, HomeModelInstance } from './home-model';
 import { homeStrings } from './home-strings';
@@ -14,6 +15,7 @@ export type HomeShell = { json: HomeJson; panelUrl: (sessionId: string) => strin
 
 export function HomeApp({ home, shell }: { home: HomeModelInstance; shell: HomeShell }) {
   const [section, setSection] = useState<Section>('sessions');
+  const alerts = useMemo(() => createAlerts({ list: () => shell.json('GET', '/api/alerts'), read: (id) => shell.json('POST', `/api/alerts/${encodeURIComponent(id)}/read`) }), [shell]);
   const locale = home.locale.value;
   const t = homeStrings(locale);
   const me = home.me.value;
@@ -24,7 +26,7 @@ export function HomeApp({ home, shell }: { home: HomeModelInstance; shell: HomeS
       <header class="home-hdr">
         <h1 class="home-title">{t.title}</h1>
         <span class="hint">{me.name}</span>
-        <button type="button" class="btn-icon" lang={locale === 'nl' ? 'en' : 'nl'} aria-label={t.switchLocaleLabel} onClick={() => void home.saveMe({ locale: locale === 'nl' ? 'en' : 'nl' }, '')}>
+        <button type="button" class="btn-icon" lang={locale === 'nl' ? 'en' : 'nl'} aria-label={`${t.switchLocale} · ${t.switchLocaleLabel}`} onClick={() => void home.saveMe({ locale: locale === 'nl' ? 'en' : 'nl' }, '')}>
           {t.switchLocale}
         </button>
         <button type="button" class="btn btn-small btn-quiet" onClick={shell.signOut}>
@@ -55,7 +57,8 @@ export function HomeApp({ home, shell }: { home: HomeModelInstance; shell: HomeS
         )}
       </div>
       <main class="home-main">
-        {section === 'sessions' && <SessionsView home={home} t={t} panelUrl={shell.panelUrl} />}
+        {section === 'sessions' && <AlertsList model={alerts} locale={locale} zone={me.timeZone} />}
+        {section === 'sessions' && <SessionsView home={home} t={t} panelUrl={shell.panelUrl} json={shell.json} />}
         {section === 'coachees' && <CoacheesView home={home} t={t} json={shell.json} download={shell.download} />}
         {section === 'settings' && <SettingsView home={home} t={t} />}
       </main>

@@ -7,6 +7,7 @@ import { createLocalStore } from '../common/shell/local-store';
 import { newId } from '../common/shell/new-id';
 import { keepTokenFresh } from '../common/shell/token-refresh';
 import { HomeApp } from './home-app';
+import './trajectory/register';
 import { HomeModel, type HomeJson } from './home-model';
 import { homeStrings } from './home-strings';
 import { handBack, tokenStore, type SignInMethod } from './sign-in/hand-back';

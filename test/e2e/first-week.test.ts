@@ -1,6 +1,6 @@
 /** A coach's first week in headless Chromium from an empty database: /app sign-in, coachee, trajectory, invitation; the coachee's welcome, consent, intake and first booking; feed, panel intake, a live cancellation; screenshots. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -39,6 +39,19 @@ function pythonIcal(text: string): { method: string; uid: string; sequence: numb
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+const AXE = readFileSync(join(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical WCAG 2.x A/AA violations axe-core finds on the page as it is now (the context bypasses CSP to inject it). */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return found;
 }
 
 async function noHorizontalScroll(page: Page, what: string): Promise<void> {
@@ -174,12 +187,13 @@ describe.skipIf(!HAS_CHROMIUM)('a coach\'s first week in Chromium', () => {
     await coachContext.close();
   });
 
-  it('looks right in English and dark, narrow and wide: /app and every onboarding step', async () => {
-    const coachContext = await browser.newContext({ viewport: NARROW, colorScheme: 'dark' });
+  it('looks right in English and dark, narrow and wide, with no serious axe-core findings: /app and every onboarding step', async () => {
+    const coachContext = await browser.newContext({ viewport: NARROW, colorScheme: 'dark', bypassCSP: true });
     const app = await signIn(coachContext, '?lang=en&theme=dark', 'second-coach@example.test', 'Alex Morgan');
-    await app.getByRole('button', { name: 'Switch to English', exact: true }).click();
+    await app.getByRole('button', { name: 'EN · Switch to English', exact: true }).click();
     await app.getByRole('button', { name: 'Sessions' }).waitFor();
     await noHorizontalScroll(app, '/app narrow');
+    expect(await accessibilityProblems(app), 'sessions').toEqual([]);
     await shoot(app, 'app-en-dark-narrow-sessions');
     await app.getByRole('button', { name: 'Coachees' }).click();
     await app.locator('#cn-new').fill('Noor Bakker');
@@ -190,26 +204,32 @@ describe.skipIf(!HAS_CHROMIUM)('a coach\'s first week in Chromium', () => {
     await card.locator('form[aria-label="Start trajectory"] button[type=submit]').click();
     const invitation = await card.getByTestId('invitation-link').inputValue();
     await noHorizontalScroll(app, '/app coachees narrow');
+    expect(await accessibilityProblems(app), 'coachees').toEqual([]);
     await shoot(app, 'app-en-dark-narrow-coachees');
     await app.getByRole('button', { name: 'Settings' }).click();
     await noHorizontalScroll(app, '/app settings narrow');
+    expect(await accessibilityProblems(app), 'settings').toEqual([]);
     await shoot(app, 'app-en-dark-narrow-settings');
 
-    const wide = await browser.newContext({ viewport: WIDE, colorScheme: 'dark' });
+    const wide = await browser.newContext({ viewport: WIDE, colorScheme: 'dark', bypassCSP: true });
     const coachee = await wide.newPage();
     await coachee.goto(`${invitation}?theme=dark`);
     await coachee.getByTestId('onboarding-welcome').waitFor();
+    expect(await accessibilityProblems(coachee), 'welcome').toEqual([]);
     await shoot(coachee, 'coachee-en-dark-wide-1-welcome');
     await coachee.getByRole('button', { name: 'Start' }).click();
     await coachee.getByTestId('onboarding-privacy').waitFor();
+    expect(await accessibilityProblems(coachee), 'privacy').toEqual([]);
     await shoot(coachee, 'coachee-en-dark-wide-2-privacy');
     await coachee.getByRole('button', { name: 'I have read this and agree' }).click();
     await coachee.getByTestId('onboarding-intake').waitFor();
     await coachee.locator('textarea').first().fill('A new job, a lot at once');
     await expect.poll(() => coachee.getByTestId('intake-save').textContent(), { timeout: 10_000 }).toBe('Saved');
+    expect(await accessibilityProblems(coachee), 'intake').toEqual([]);
     await shoot(coachee, 'coachee-en-dark-wide-3-intake');
     await coachee.getByRole('button', { name: 'Next: pick a time' }).click();
     await coachee.getByTestId('coachee-next').getByRole('radio').first().waitFor();
+    expect(await accessibilityProblems(coachee), 'booking').toEqual([]);
     await shoot(coachee, 'coachee-en-dark-wide-4-book');
     await wide.close();
     await coachContext.close();

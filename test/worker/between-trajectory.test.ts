@@ -57,6 +57,16 @@ describe('a whole trajectory between sessions', () => {
     const reminder = (await mailTo(email))[0]!;
     expect(reminder.text).toContain('Jij — Elke ochtend tien minuten plannen — uiterlijk');
     expect(pageLink(reminder.text).params.get('done')).toBe('1');
+    // A second agreement, finished by the coachee before its reminder: the reminder is cancelled.
+    const later = (await call('POST', `/api/sessions/${s1.id}/agreements`, { token, body: { who: 'coachee', what: 'Een gesprek met mijn leidinggevende voeren', due: '2027-03-20' } })).body;
+    const laterReminder = await eventually(async () => {
+      const r = (await timeline(token, engagement.id)).find((i) => i.kind === 'reminder.agreement' && i.status === 'planned');
+      expect(r).toBeDefined();
+      return r!;
+    });
+    expect(laterReminder.dueAt).toBe(Z('2027-03-19T08:00:00Z'));
+    expect((await call('PATCH', `/api/c/${link.token}/agreements/${later.id}`, { body: { status: 'done' } })).status).toBe(200);
+    await eventually(async () => expect((await timeline(token, engagement.id)).find((i) => i.id === laterReminder.id)?.status).toBe('cancelled'));
     expect(agreement.id).toBeTruthy();
 
     // Session 2 moves a day later: its reminder moves with it. Session 4 is cancelled: its touchpoints go.
