@@ -112,7 +112,9 @@ describe('a whole trajectory between sessions', () => {
     expect((await call('POST', `/api/c/${evaluation.token}/touchpoints/${evaluation.tp}/answer`, { body: { score: 4, answers: ['Meer rust', 'Grenzen stellen', 'Fijne vragen', 'Nee'] } })).status).toBe(200);
     expect(await runAt('2027-05-08T08:00:00Z')).toEqual([]);
     expect((await runAt('2027-05-09T08:00:00Z')).map((s) => s.kind)).toEqual(['followup']);
-    expect(pageLink((await mailTo(email))[0]!.text).params.get('book')).toBe('1');
+    const followup = (await mailTo(email))[0]!;
+    expect(followup.text).toMatch(/Mail je coach: mailto:coach-[^@\s]+%40example\.nl\?subject=/);
+    expect(followup.text).not.toContain('/c/');
 
     const progress = (await call('GET', `/api/engagements/${engagement.id}/progress`, { token })).body;
     expect(progress.series.find((s: { key: string }) => s.key === 'checkin').points.map((p: { value: number }) => p.value)).toEqual([4, 2]);
