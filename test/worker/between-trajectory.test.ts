@@ -87,7 +87,7 @@ describe('a whole trajectory between sessions', () => {
     const checkin2 = pageLink((await mailTo(email))[0]!.text);
     expect(checkin2.params.get('score')).toBe('1');
     const low = await call('POST', `/api/c/${checkin2.token}/touchpoints/${checkin2.tp}/answer`, { body: { score: 2, comment: 'Zware week op het werk' } });
-    expect(low.body.message).toMatch(/^Hoi Sanne, dank je/);
+    expect(low.body.message).toMatch(/^Hoi Sanne,\n\nDank je dat je eerlijk/);
     const alerts = (await call('GET', '/api/alerts', { token })).body;
     expect(alerts.unread).toBeGreaterThanOrEqual(1);
     expect(alerts.alerts[0]).toMatchObject({ kind: 'low_score', score: 2, previousScore: 4, coacheeName: 'Sanne', comment: 'Zware week op het werk', readAt: null });
