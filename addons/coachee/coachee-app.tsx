@@ -75,6 +75,8 @@ export function CoacheeApp({ page, flow, inviteUrl, cancel, between }: { page: C
           )}
         </p>
       </header>
+      {/* What came between sessions, first: a form opened from a mail (the evaluation after closing too) must be there at once. */}
+      {between?.()}
       {walking ? (
         <OnboardingSteps flow={flow} view={view} t={o} />
       ) : view.closed ? (
@@ -84,7 +86,6 @@ export function CoacheeApp({ page, flow, inviteUrl, cancel, between }: { page: C
         </section>
       ) : (
         <>
-          {between?.()}
           {view.booking.openBookings >= view.booking.maxOpenBookings && !page.upcoming.value ? <p class="hint">{o.limitReached}</p> : <CoacheeNext page={page} t={t} inviteUrl={inviteUrl} first={!view.session && view.history.length === 0 ? o.firstSession : null} />}
           <PlannedSessions view={view} locale={locale} t={o} cancel={cancel} />
         </>

@@ -4,7 +4,7 @@ import { render } from 'preact';
 import type { CoacheePrefs, CoacheeTouchpoint, CoacheeTouchpointList, CoacheeView, Onboarding, Session, SlotList, TouchpointAnswer } from '../../shared/protocol';
 import { ApiError } from '../common/shell/http';
 import { asProblem, createJsonFetch, failureOf } from '../common/shell/http';
-import { keepLive, toWebSocketUrl } from '../common/shell/live-socket';
+import { FINAL_CLOSE_CODES, keepLive, toWebSocketUrl } from '../common/shell/live-socket';
 import { createLocalStore } from '../common/shell/local-store';
 import { createClock } from '../common/shell/clock';
 import { newId } from '../common/shell/new-id';
@@ -81,7 +81,8 @@ export function mountCoachee(root: HTMLElement, win: Window = window): void {
   effect(() => {
     const live = page.live.value;
     if (!live) return;
-    const socket = keepLive(live, () => toWebSocketUrl(`/api/c/${token}/live`, win.location.href), win);
+    // A link that is no longer valid (4401) will not become valid by reconnecting.
+    const socket = keepLive(live, () => toWebSocketUrl(`/api/c/${token}/live`, win.location.href), win, [4401, ...FINAL_CLOSE_CODES]);
     return () => socket.stop();
   });
 

@@ -1,7 +1,8 @@
 /** The coach's home: header with language and sign-out, three sections (sessions, coachees, settings), and one notice line. */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { Loader } from '../common/components/loader';
 import { StatusView } from '../common/components/status-view';
+import { AlertsList, createAlerts } from './alerts/alerts-list';
 import { CoacheesView } from './coachees-view';
 import type { HomeJson, HomeModelInstance } from './home-model';
 import { homeStrings } from './home-strings';
@@ -14,6 +15,7 @@ export type HomeShell = { json: HomeJson; panelUrl: (sessionId: string) => strin
 
 export function HomeApp({ home, shell }: { home: HomeModelInstance; shell: HomeShell }) {
   const [section, setSection] = useState<Section>('sessions');
+  const alerts = useMemo(() => createAlerts({ list: () => shell.json('GET', '/api/alerts'), read: (id) => shell.json('POST', `/api/alerts/${encodeURIComponent(id)}/read`) }), [shell]);
   const locale = home.locale.value;
   const t = homeStrings(locale);
   const me = home.me.value;
@@ -55,7 +57,8 @@ export function HomeApp({ home, shell }: { home: HomeModelInstance; shell: HomeS
         )}
       </div>
       <main class="home-main">
-        {section === 'sessions' && <SessionsView home={home} t={t} panelUrl={shell.panelUrl} />}
+        {section === 'sessions' && <AlertsList model={alerts} locale={locale} zone={me.timeZone} />}
+        {section === 'sessions' && <SessionsView home={home} t={t} panelUrl={shell.panelUrl} json={shell.json} />}
         {section === 'coachees' && <CoacheesView home={home} t={t} json={shell.json} download={shell.download} />}
         {section === 'settings' && <SettingsView home={home} t={t} />}
       </main>

@@ -97,6 +97,11 @@ export const HomeModel = createModel((deps: { json: HomeJson; clock: Clock; newI
     /** `PATCH /api/me`; the profile signal follows. */
     saveMe: (patch: Record<string, unknown>, done: string) => act(async () => (me.value = await deps.json<Coach>('PATCH', '/api/me', patch)), done),
     replaceFeed: (done: string) => act(async () => (me.value = await deps.json<Coach>('POST', '/api/me/calendar/feed')), done),
+    /** `POST /api/me/calendar/connect`: the single-use consent URL the page opens top-level (null when refused, with the notice). */
+    connectUrl: (provider: 'google' | 'microsoft' | 'zoom') => act(async () => (await deps.json<{ url: string }>('POST', '/api/me/calendar/connect', { provider })).url),
+    /** `DELETE /api/me/calendar` (or `?provider=zoom`): back to the local calendar, the grant revoked at the provider. */
+    disconnect: (which: 'calendar' | 'zoom', done: string) =>
+      act(async () => (me.value = await deps.json<Coach>('DELETE', `/api/me/calendar${which === 'zoom' ? '?provider=zoom' : ''}`)), done),
     addCoachee: (body: Record<string, unknown>, done: string) => act(() => deps.json<Coachee>('POST', '/api/coachees', body), done),
     editCoachee: (id: string, body: Record<string, unknown>, done: string) => act(() => deps.json<Coachee>('PATCH', `/api/coachees/${id}`, body), done),
     eraseCoachee: (id: string, done: string) => act(() => deps.json('DELETE', `/api/coachees/${id}`), done),

@@ -7,9 +7,12 @@ import { createLocalStore } from '../common/shell/local-store';
 import { newId } from '../common/shell/new-id';
 import { keepTokenFresh } from '../common/shell/token-refresh';
 import { HomeApp } from './home-app';
+import './trajectory/register';
 import { HomeModel, type HomeJson } from './home-model';
 import { homeStrings } from './home-strings';
 import { handBack, tokenStore, type SignInMethod } from './sign-in/hand-back';
+import { signInFailureOf } from './sign-in/provider-sign-in';
+import { SignInFailureNote } from './sign-in/sign-in-failure';
 import { SignInView } from './sign-in/sign-in-view';
 
 /**
@@ -27,8 +30,9 @@ export async function mountHome(root: HTMLElement, win: Window = window): Promis
   const anonymous = createJsonFetch(() => null, win.fetch.bind(win));
 
   const back = handBack(win.location.hash);
+  const failure = signInFailureOf(win.location.hash);
+  if (back || failure) win.history.replaceState(null, '', win.location.pathname + win.location.search);
   if (back) {
-    win.history.replaceState(null, '', win.location.pathname + win.location.search);
     try {
       tokens.set('token' in back ? back.token : (await anonymous<{ token: string }>('POST', '/api/auth/handoff', { code: back.handoff })).token);
     } catch {
@@ -40,6 +44,7 @@ export async function mountHome(root: HTMLElement, win: Window = window): Promis
     render(
       <SignInView
         t={homeStrings(lang)}
+        failure={failure && <SignInFailureNote failure={failure} locale={lang} />}
         methods={async () => (await anonymous<{ methods: SignInMethod[] }>('GET', '/api/auth/methods')).methods}
         signIn={async (email, name) => {
           try {

@@ -2,13 +2,14 @@
 import { useState } from 'preact/hooks';
 import type { Session } from '../../shared/protocol';
 import { formatTime, formatWhen } from '../common/format';
-import type { HomeModelInstance } from './home-model';
+import type { HomeJson, HomeModelInstance } from './home-model';
 import type { HomeStrings } from './home-strings';
+import { SESSIONS_EXTRAS } from './trajectory/slot';
 import { isoToWall, wallToIso } from './wall-time';
 
-type Props = { home: HomeModelInstance; t: HomeStrings; panelUrl: (sessionId: string) => string };
+type Props = { home: HomeModelInstance; t: HomeStrings; panelUrl: (sessionId: string) => string; json: HomeJson };
 
-export function SessionsView({ home, t, panelUrl }: Props) {
+export function SessionsView({ home, t, panelUrl, json }: Props) {
   const me = home.me.value!;
   const zone = me.timeZone;
   const locale = home.locale.value;
@@ -17,6 +18,9 @@ export function SessionsView({ home, t, panelUrl }: Props) {
   const nameOf = (coacheeId: string) => home.coacheeOf(coacheeId)?.name ?? '…';
   return (
     <div class="stack">
+      {SESSIONS_EXTRAS.map((Extra, i) => (
+        <Extra key={i} json={json} locale={locale} zone={zone} />
+      ))}
       <section aria-labelledby="up-h">
         <h2 id="up-h" class="section-h">{t.upcomingH}</h2>
         {upcoming.length === 0 ? (

@@ -1,6 +1,7 @@
 /** Settings: profile, language and zone, working hours per weekday, booking rules, invite privacy, and the local calendar's feed URL. */
 import { useState } from 'preact/hooks';
 import type { BookingRules, Coach, WorkingHours } from '../../shared/protocol';
+import { CalendarConnection } from './calendar-connection';
 import type { HomeModelInstance } from './home-model';
 import type { HomeStrings } from './home-strings';
 
@@ -28,6 +29,7 @@ export function SettingsView({ home, t }: { home: HomeModelInstance; t: HomeStri
         ) : (
           <p>{t.calendarProvider(me.calendar.provider)}</p>
         )}
+        <CalendarConnection home={home} locale={me.locale} />
       </section>
     </div>
   );

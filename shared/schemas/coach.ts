@@ -62,6 +62,8 @@ export const Coach = z.object({
     icsUrl: z.string().optional(),
     /** Connections whose grant the provider refused (revoked, expired): the coach reconnects them; their sessions wait as pending. */
     reconnect: z.array(z.enum(['google', 'microsoft', 'zoom'])).optional(),
+    /** Zoom is connected: sessions get a Zoom meeting when the coach meets in Zoom. */
+    zoom: z.boolean().optional(),
   }),
 });
 export type Coach = z.infer<typeof Coach>;

@@ -6,6 +6,7 @@ import { CalendarStatus, Coachee, Engagement, Session } from './session';
 import { LiveState } from './live';
 import { Instant, Locale } from './common';
 import { CancelledSession, Onboarding } from './onboarding';
+import { CoacheePrefs, TimelineItem } from './touchpoints';
 
 /** The invite block as it will be written into the calendar event. */
 export const InvitePreview = z.object({
@@ -92,6 +93,8 @@ export const CoacheeExport = z.object({
       sessions: z.array(Session.extend({ state: LiveState })),
       intake: Onboarding.shape.intake.optional(),
       cancelledSessions: z.array(CancelledSession).optional(),
+      /** Between sessions: every touchpoint with the coachee's answers, and their mail preferences. */
+      between: z.object({ items: z.array(TimelineItem), prefs: CoacheePrefs }).optional(),
     }),
   ),
 });

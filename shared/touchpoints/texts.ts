@@ -61,8 +61,8 @@ export function scoreLabels(kind: TouchpointKind, locale: Locale): string[] {
 
 /** The coachee's message after a low check-in score when the coach wrote none; `{name}` and `{coach}` are filled in. */
 export const LOW_SCORE_MESSAGE: Record<Locale, string> = {
-  nl: 'Hoi {name}, dank je dat je eerlijk laat weten hoe het gaat. Het klinkt alsof het nu zwaar is. Ik neem snel contact met je op; wil je eerder praten, reageer dan gerust op deze mail of plan een moment via je link. Hartelijke groet, {coach}',
-  en: 'Hi {name}, thank you for letting me know honestly how things are. It sounds like a hard time right now. I will be in touch soon; if you would like to talk sooner, just reply to this mail or book a moment through your link. Warm regards, {coach}',
+  nl: 'Hoi {name},\n\nDank je dat je eerlijk laat weten hoe het gaat. Het klinkt alsof het nu zwaar is. Ik neem snel contact met je op; wil je eerder praten, antwoord dan gerust op deze mail.\n\nHartelijke groet,\n{coach}',
+  en: 'Hi {name},\n\nThank you for letting me know honestly how things are. It sounds like a hard time right now. I will be in touch soon; if you would like to talk sooner, just reply to this mail.\n\nWarm regards,\n{coach}',
 };
 
 /**

@@ -2,7 +2,6 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddons } from '../../addons/build.mjs';
@@ -128,23 +127,30 @@ describe.skipIf(!HAS_CHROMIUM)('between sessions in Chromium', () => {
         await page.screenshot({ path: join(SHOTS, `mail-${locale}-${String(i).padStart(2, '0')}-${slug}.png`), fullPage: true });
       }
     }
-    const bundle = await build({ entryPoints: [join(import.meta.dirname, 'support/trajectory-entry.tsx')], bundle: true, format: 'esm', write: false, jsx: 'automatic', jsxImportSource: 'preact', logLevel: 'silent' });
-    await page.route(/\/assets\/panel-browser\.js$/, (route) => route.fulfill({ contentType: 'text/javascript', body: bundle.outputFiles[0]!.text }));
+    // The coach's home /app: alerts on the sessions page, and each trajectory's timeline, chart and settings under Coachees.
     for (const [locale, coach] of [['nl', nlCoach], ['en', enCoach]] as const) {
-      await page.goto(`${worker.url}/panel?view=${locale}#token=${coach.token}&engagement=${played[locale].engagementId}&locale=${locale}`);
-      await page.getByTestId('score-chart').waitFor();
-      expect(await page.locator('[data-testid=timeline] li').count()).toBeGreaterThanOrEqual(10);
-      expect(await page.locator('svg[role=img] desc').textContent()).toBe(locale === 'nl' ? '2 check-ins en 1 terugblik, scores van 1 tot 5 door de tijd.' : '2 check-ins and 1 evaluation, scores from 1 to 5 over time.');
-      await page.screenshot({ path: join(SHOTS, `trajectory-${locale}.png`), fullPage: true });
+      const context = await browser.newContext({ viewport: { width: 900, height: 900 }, locale: locale === 'nl' ? 'nl-NL' : 'en-GB', timezoneId: 'Europe/Amsterdam' });
+      const app = await context.newPage();
+      await app.goto(`${worker.url}/app#token=${coach.token}`);
+      await app.getByTestId('alerts').getByText(locale === 'nl' ? 'Sanne: check-in 2 van 5 (was 4)' : 'Robin: check-in 2 out of 5 (was 4)').waitFor();
+      await app.screenshot({ path: join(SHOTS, `app-alerts-${locale}.png`), fullPage: true });
+      await app.getByRole('button', { name: 'Coachees' }).click();
+      await app.getByTestId('score-chart').waitFor();
+      expect(await app.locator('[data-testid=timeline] li').count()).toBeGreaterThanOrEqual(10);
+      expect(await app.locator('svg[role=img] desc').textContent()).toBe(locale === 'nl' ? '2 check-ins en 1 terugblik, scores van 1 tot 5 door de tijd.' : '2 check-ins and 1 evaluation, scores from 1 to 5 over time.');
+      await app.screenshot({ path: join(SHOTS, `trajectory-${locale}.png`), fullPage: true });
+      if (locale === 'en') {
+        // The coach picks micro-learning in the settings; it is stored for the trajectory.
+        await app.getByText('Settings: what and when').click();
+        await app.getByLabel('Listen, summarise, ask further').check();
+        await app.getByRole('button', { name: 'Save', exact: true }).click();
+        await app.getByText('Saved; the timeline is updated.').waitFor();
+        await app.getByTestId('touchpoint-settings').screenshot({ path: join(SHOTS, 'trajectory-settings-en.png') });
+        const stored = await enCoach.ok<{ learning: { items: { id: string; at?: string }[] } }>('GET', `/api/engagements/${played.en.engagementId}/touchpoints`);
+        expect(stored.learning.items.map((i) => i.id)).toEqual(['grow', 'listen-summarise-ask']);
+        expect(stored.learning.items[1]!.at).toBeTruthy();
+      }
+      await context.close();
     }
-    // The coach picks micro-learning in the settings; it is stored for the trajectory.
-    await page.getByText('Settings: what and when').click();
-    await page.getByLabel('Listen, summarise, ask further').check();
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Saved; the timeline is updated.').waitFor();
-    await page.screenshot({ path: join(SHOTS, 'trajectory-settings-en.png'), fullPage: true });
-    const stored = await enCoach.ok<{ learning: { items: { id: string; at?: string }[] } }>('GET', `/api/engagements/${played.en.engagementId}/touchpoints`);
-    expect(stored.learning.items.map((i) => i.id)).toEqual(['grow', 'listen-summarise-ask']);
-    expect(stored.learning.items[1]!.at).toBeTruthy();
   }, 180_000);
 });

@@ -1,4 +1,4 @@
-/** End to end in headless Chromium against `wrangler dev`: the panel beside a meeting no session knows makes it one, and finds it when reopened. */
+/** End to end in headless Chromium against `wrangler dev`: the panel beside a meeting no session knows makes it one and finds it when reopened; /app's provider sign-in and calendar consent start. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,12 +16,13 @@ let worker: LocalWorker;
 let browser: Browser;
 let persistTo: string;
 
-describe.skipIf(!HAS_CHROMIUM)('first run beside a meeting', () => {
+describe.skipIf(!HAS_CHROMIUM)('connecting in the browser: the panel beside a meeting, and /app', () => {
   beforeAll(async () => {
     await buildAddons({ quiet: true });
     persistTo = mkdtempSync(join(tmpdir(), 'coaching-first-run-'));
     prepareDatabase(persistTo);
-    worker = await startWorker({ port: await freePort(), persistTo });
+    // A Google client configured (the consent pages themselves are stubbed in the browser): /app offers Google.
+    worker = await startWorker({ port: await freePort(), persistTo, vars: { GOOGLE_CLIENT_ID: 'e2e-web-client.apps.googleusercontent.com', GOOGLE_CLIENT_SECRET: 'e2e-secret' } });
     browser = await launchChromium();
   });
 
@@ -67,5 +68,31 @@ describe.skipIf(!HAS_CHROMIUM)('first run beside a meeting', () => {
     expect(await again.getByLabel('Naam').count()).toBe(0);
     expect(posts.slice(madeBefore).filter((p) => p === '/api/coachees' || p === '/api/sessions' || p.endsWith('/meeting'))).toEqual([]);
     await again.close();
+  });
+
+  it('/app says why a provider sign-in failed, offers Google, and connecting Google Calendar opens Google’s consent with the least scopes', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${worker.url}/app?lang=nl#sign-in-error=not-linked`);
+    await page.locator('[data-sign-in-error=not-linked]').waitFor();
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    expect(await page.getByRole('link', { name: 'Inloggen met Google' }).getAttribute('href')).toBe('/auth/google/start');
+
+    await page.close();
+
+    const coach = await devCoach(worker.url, `consent-${Date.now()}@example.nl`, 'Coach Koppelt');
+    const consent: string[] = [];
+    const signedIn = await browser.newPage();
+    await signedIn.route(/^https:\/\/accounts\.google\.com\//, (route) => (consent.push(route.request().url()), route.fulfill({ contentType: 'text/html', body: '<p>consent</p>' })));
+    await signedIn.goto(`${worker.url}/app?lang=nl#token=${coach.token}`);
+    await signedIn.getByRole('button', { name: 'Instellingen' }).click();
+    await signedIn.getByRole('button', { name: 'Google Agenda koppelen' }).click();
+    await expect.poll(() => consent.length, { timeout: 10_000 }).toBe(1);
+    const authorize = new URL(consent[0]!);
+    expect(authorize.searchParams.get('scope')).toBe('https://www.googleapis.com/auth/calendar.events.owned https://www.googleapis.com/auth/calendar.freebusy');
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${worker.url}/oauth/google/callback`);
+    // The flow is bound to this browser by a cookie of our origin, first-party on this top-level page.
+    expect((await signedIn.context().cookies(worker.url)).map((c) => c.name)).toContain('oauth-binding');
+    await signedIn.close();
   });
 });

@@ -24,6 +24,17 @@ describe('createOAuthRefresh', () => {
     expect(Object.fromEntries(request!.form)).toEqual({ grant_type: 'refresh_token', refresh_token: grant.refreshToken, client_id: 'google-client-id', client_secret: 'google-client-secret' });
   });
 
+  it('microsoft: an app registered for one tenant refreshes at that tenant’s token endpoint', async () => {
+    const fake = new MicrosoftGraphFake(() => NOW);
+    const urls: string[] = [];
+    const tenant = 'https://login.microsoftonline.com/0a1b2c3d-1111-4222-8333-444455556666/oauth2/v2.0/token';
+    // The tenant's endpoint answers as the common one does.
+    const viaTenant = async (req: Request) => (urls.push(req.url), fake.fetch(req.url === tenant ? new Request(TOKEN_ENDPOINTS.microsoft, req) : req));
+    const next = await createOAuthRefresh('microsoft', { ...fake.auth.client, tokenEndpoint: tenant }, viaTenant, () => NOW)(fake.auth.grant());
+    expect(next.refreshToken).toMatch(/^graph-refresh-/);
+    expect(urls).toEqual([tenant]);
+  });
+
   it('microsoft: sends the scope and gets a rotated refresh token; the old one is then refused as invalid_grant (auth)', async () => {
     const fake = new MicrosoftGraphFake(() => NOW);
     const refresh = createOAuthRefresh('microsoft', fake.auth.client, fake.fetch, () => NOW);

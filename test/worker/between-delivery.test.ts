@@ -99,6 +99,9 @@ describe('between-session delivery', () => {
     expect(await count('touchpoints')).toBeGreaterThan(0);
     expect(await count('mails')).toBeGreaterThanOrEqual(3);
 
+    // Before erasure the export hands it all over, answers included.
+    const exported = (await call('GET', `/api/coachees/${t.coachee.id}/export`, { token: t.token })).body;
+    expect(exported.engagements[0].between.items.find((i: { id: string }) => i.id === link.tp)).toMatchObject({ kind: 'checkin', status: 'answered', score: 1, comment: 'Gaat niet goed' });
     expect((await call('DELETE', `/api/coachees/${t.coachee.id}`, { token: t.token })).status).toBe(204);
     for (const table of ['touchpoints', 'alerts', 'mails', 'touchpoint_settings']) expect(await count(table), table).toBe(0);
     const left = (await call('GET', '/api/dev/mailbox')).body.messages as { to: string; text: string }[];

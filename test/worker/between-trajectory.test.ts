@@ -57,6 +57,16 @@ describe('a whole trajectory between sessions', () => {
     const reminder = (await mailTo(email))[0]!;
     expect(reminder.text).toContain('Jij — Elke ochtend tien minuten plannen — uiterlijk');
     expect(pageLink(reminder.text).params.get('done')).toBe('1');
+    // A second agreement, finished by the coachee before its reminder: the reminder is cancelled.
+    const later = (await call('POST', `/api/sessions/${s1.id}/agreements`, { token, body: { who: 'coachee', what: 'Een gesprek met mijn leidinggevende voeren', due: '2027-03-20' } })).body;
+    const laterReminder = await eventually(async () => {
+      const r = (await timeline(token, engagement.id)).find((i) => i.kind === 'reminder.agreement' && i.status === 'planned');
+      expect(r).toBeDefined();
+      return r!;
+    });
+    expect(laterReminder.dueAt).toBe(Z('2027-03-19T08:00:00Z'));
+    expect((await call('PATCH', `/api/c/${link.token}/agreements/${later.id}`, { body: { status: 'done' } })).status).toBe(200);
+    await eventually(async () => expect((await timeline(token, engagement.id)).find((i) => i.id === laterReminder.id)?.status).toBe('cancelled'));
     expect(agreement.id).toBeTruthy();
 
     // Session 2 moves a day later: its reminder moves with it. Session 4 is cancelled: its touchpoints go.
@@ -77,7 +87,7 @@ describe('a whole trajectory between sessions', () => {
     const checkin2 = pageLink((await mailTo(email))[0]!.text);
     expect(checkin2.params.get('score')).toBe('1');
     const low = await call('POST', `/api/c/${checkin2.token}/touchpoints/${checkin2.tp}/answer`, { body: { score: 2, comment: 'Zware week op het werk' } });
-    expect(low.body.message).toMatch(/^Hoi Sanne, dank je/);
+    expect(low.body.message).toMatch(/^Hoi Sanne,\n\nDank je dat je eerlijk/);
     const alerts = (await call('GET', '/api/alerts', { token })).body;
     expect(alerts.unread).toBeGreaterThanOrEqual(1);
     expect(alerts.alerts[0]).toMatchObject({ kind: 'low_score', score: 2, previousScore: 4, coacheeName: 'Sanne', comment: 'Zware week op het werk', readAt: null });
@@ -102,7 +112,9 @@ describe('a whole trajectory between sessions', () => {
     expect((await call('POST', `/api/c/${evaluation.token}/touchpoints/${evaluation.tp}/answer`, { body: { score: 4, answers: ['Meer rust', 'Grenzen stellen', 'Fijne vragen', 'Nee'] } })).status).toBe(200);
     expect(await runAt('2027-05-08T08:00:00Z')).toEqual([]);
     expect((await runAt('2027-05-09T08:00:00Z')).map((s) => s.kind)).toEqual(['followup']);
-    expect(pageLink((await mailTo(email))[0]!.text).params.get('book')).toBe('1');
+    const followup = (await mailTo(email))[0]!;
+    expect(followup.text).toMatch(/Mail je coach: mailto:coach-[^@\s]+%40example\.nl\?subject=/);
+    expect(followup.text).not.toContain('/c/');
 
     const progress = (await call('GET', `/api/engagements/${engagement.id}/progress`, { token })).body;
     expect(progress.series.find((s: { key: string }) => s.key === 'checkin').points.map((p: { value: number }) => p.value)).toEqual([4, 2]);

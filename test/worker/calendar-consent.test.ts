@@ -156,6 +156,7 @@ describe('connecting a calendar by consent', () => {
     const zoom = await consentUrl(b, token, 'zoom');
     expect((await outcome(b, v.consent.zoom.consent(zoom.authorize.toString(), user))).outcome).toBe('connected');
     expect((await stored(coachId, 'zoom')).refreshToken).toMatch(/^zoom-refresh-/);
+    expect((await call('GET', '/api/me', { token })).body.calendar).toEqual({ provider: 'local', icsUrl: expect.any(String), zoom: true });
 
     const google = await consentUrl(b, token, 'google');
     expect((await outcome(b, v.consent.google.consent(google.authorize.toString(), user))).outcome).toBe('connected');

@@ -15,7 +15,7 @@ const STATEMENTS: [string, string, unknown[]][] = [
   ['take a flow', 'DELETE FROM oauth_flows WHERE key_hash = ?1 RETURNING purpose, provider, coach_id', ['h']],
   ['prune flows', 'DELETE FROM oauth_flows WHERE expires_at <= ?1', [1]],
   ['mark reconnect', 'UPDATE calendar_connections SET reconnect_since = coalesce(reconnect_since, ?1) WHERE coach_id = ?2 AND provider = ?3 AND retired_at IS NULL', [1, 'c', 'google']],
-  ['connections to reconnect', 'SELECT provider FROM calendar_connections WHERE coach_id = ?1 AND retired_at IS NULL AND reconnect_since IS NOT NULL ORDER BY provider', ['c']],
+  ['connections in use', 'SELECT provider, reconnect_since FROM calendar_connections WHERE coach_id = ?1 AND retired_at IS NULL ORDER BY provider', ['c']],
   ['request revocation', 'UPDATE calendar_connections SET revoke_requested_at = ?1 WHERE coach_id = ?2 AND provider = ?3 AND retired_at IS NULL', [1, 'c', 'google']],
   [
     'grants to revoke (cron: every coach)',

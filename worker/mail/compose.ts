@@ -102,7 +102,8 @@ export function composeCoacheeMail(ctx: CoacheeMailContext, input: TouchpointMai
       break;
     case 'followup':
       subject = s.followup.subject;
-      m = { ...base, paragraphs: [s.followup.lead, s.followup.signoff(coach)], actions: page ? [{ label: s.followup.action, href: page({ book: '1' }) }] : [] };
+      // The trajectory is closed, so its page books nothing: the coachee answers the coach directly.
+      m = { ...base, paragraphs: [s.followup.lead, s.followup.signoff(coach)], actions: [{ label: s.followup.action, href: `mailto:${encodeURIComponent(ctx.coach.email)}?subject=${encodeURIComponent(s.followup.subject)}` }] };
       break;
     case 'lowscore':
       subject = s.lowScore.subject(coach);

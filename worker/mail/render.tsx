@@ -36,7 +36,7 @@ function Html({ m }: { m: MailContent }) {
         <div role="article" aria-roledescription="email" lang={m.lang} style="max-width:560px;margin:0 auto">
           {m.greeting ? <p style="margin:0 0 16px">{m.greeting}</p> : null}
           {m.paragraphs.map((p) => (
-            <p style="margin:0 0 16px">{p}</p>
+            <p style="margin:0 0 16px;white-space:pre-line">{p}</p>
           ))}
           {m.quote ? <blockquote style={`margin:0 0 16px;padding:12px 16px;background:${C.quote};border-left:4px solid ${C.accent}`}>{m.quote}</blockquote> : null}
           {m.list ? (

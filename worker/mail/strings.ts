@@ -37,7 +37,7 @@ export const MAIL_STRINGS: Record<Locale, MailStrings> = {
     agreementReminder: { subject: (due) => `Herinnering: je afspraak voor ${due}`, lead: 'Een herinnering aan wat je afsprak:', done: 'Gedaan', you: 'Jij', by: 'uiterlijk' },
     learning: { subject: (title) => `Om bij stil te staan: ${title}`, lead: (coach) => `${coach} koos dit korte stuk voor je uit.`, tryThis: 'Probeer dit:' },
     evaluation: { subject: 'Terugblik op je coachingtraject', lead: (coach) => `Je traject met ${coach} is afgerond. Wil je in een paar vragen terugkijken? Het helpt jou om vast te houden wat je leerde, en je coach om beter te worden.`, action: 'Terugblik invullen' },
-    followup: { subject: 'Hoe gaat het nu met je?', lead: 'Het is alweer een tijd geleden dat we ons traject afrondden. Ik ben benieuwd hoe het nu met je gaat. Zin om bij te praten? Plan gerust een kort gesprek in.', signoff: (coach) => `Hartelijke groet, ${coach}`, action: 'Een gesprek plannen' },
+    followup: { subject: 'Hoe gaat het nu met je?', lead: 'Het is alweer een tijd geleden dat we ons traject afrondden. Ik ben benieuwd hoe het nu met je gaat. Zin om bij te praten? Antwoord gerust op deze mail, dan plannen we een kort gesprek.', signoff: (coach) => `Hartelijke groet, ${coach}`, action: 'Mail je coach' },
     lowScore: { subject: (coach) => `Een bericht van ${coach}` },
     footer: { why: (coach) => `Je krijgt deze mail omdat je gecoacht wordt door ${coach}.`, prefs: 'Minder mail, pauzeren of afmelden' },
     coach: {
@@ -62,7 +62,7 @@ export const MAIL_STRINGS: Record<Locale, MailStrings> = {
     agreementReminder: { subject: (due) => `Reminder: your agreement for ${due}`, lead: 'A reminder of what you agreed:', done: 'Done', you: 'You', by: 'by' },
     learning: { subject: (title) => `Something to think about: ${title}`, lead: (coach) => `${coach} picked this short piece for you.`, tryThis: 'Try this:' },
     evaluation: { subject: 'Looking back on your coaching', lead: (coach) => `Your coaching with ${coach} has come to a close. Would you look back in a few questions? It helps you keep what you learned, and your coach to grow.`, action: 'Look back' },
-    followup: { subject: 'How are you doing now?', lead: 'It has been a while since we closed our coaching. I would like to hear how things are going. Fancy catching up? Feel free to book a short call.', signoff: (coach) => `Best wishes, ${coach}`, action: 'Book a call' },
+    followup: { subject: 'How are you doing now?', lead: 'It has been a while since we closed our coaching. I would like to hear how things are going. Fancy catching up? Just reply to this mail and we will find a moment for a short call.', signoff: (coach) => `Best wishes, ${coach}`, action: 'Mail your coach' },
     lowScore: { subject: (coach) => `A message from ${coach}` },
     footer: { why: (coach) => `You get this mail because ${coach} is your coach.`, prefs: 'Fewer mails, pause or unsubscribe' },
     coach: {

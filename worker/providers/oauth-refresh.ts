@@ -10,6 +10,8 @@ export type OAuthProvider = 'google' | 'microsoft' | 'zoom';
 export interface OAuthClient {
   clientId: string;
   clientSecret: string;
+  /** The token endpoint when it is not the provider's default (Microsoft: an app registered for one tenant refreshes there). */
+  tokenEndpoint?: string;
 }
 
 /**
@@ -69,7 +71,7 @@ export function createOAuthRefresh(provider: OAuthProvider, client: OAuthClient,
     const startedMs = now();
     let res: Response;
     try {
-      res = await fetch(new Request(TOKEN_ENDPOINTS[provider], { method: 'POST', headers, body: form.toString() }));
+      res = await fetch(new Request(client.tokenEndpoint ?? TOKEN_ENDPOINTS[provider], { method: 'POST', headers, body: form.toString() }));
     } catch (e) {
       throw new ProviderError(provider, 'upstream', `token refresh failed: ${(e as Error).message}`, { cause: e });
     }

@@ -7,7 +7,7 @@ import { endpoint } from '../http/endpoint';
 import { ApiProblem } from '../http/problem';
 import { getCoach, patchCoach, toCoach } from '../storage/coaches';
 import { publicUrl } from '../http/public-url';
-import { reconnectNeeded } from '../services/calendar-grants';
+import { connectionsInUse } from '../services/calendar-grants';
 
 /** Routes under `/api/me`. */
 export const meRoutes = new Hono<AppEnv>();
@@ -22,11 +22,18 @@ export async function currentCoach(c: Context<AppEnv>) {
   return row;
 }
 
-endpoint(meRoutes, M, { method: 'get', path: '/', tag: 'me', summary: 'The coach profile; calendar.reconnect lists connections whose grant the provider refused.', response: Coach }, async (c) => {
-  const coach = toCoach(await currentCoach(c), publicUrl(c));
-  const reconnect = await reconnectNeeded(ownDb(c), coach.id);
-  return c.json(reconnect.length ? { ...coach, calendar: { ...coach.calendar, reconnect } } : coach);
-});
+endpoint(
+  meRoutes,
+  M,
+  { method: 'get', path: '/', tag: 'me', summary: 'The coach profile; calendar.reconnect lists connections whose grant the provider refused, calendar.zoom whether Zoom is connected for meetings.', response: Coach },
+  async (c) => {
+    const coach = toCoach(await currentCoach(c), publicUrl(c));
+    const connections = await connectionsInUse(ownDb(c), coach.id);
+    const reconnect = connections.filter((x) => x.reconnect).map((x) => x.provider);
+    const zoom = connections.some((x) => x.provider === 'zoom');
+    return c.json({ ...coach, calendar: { ...coach.calendar, ...(reconnect.length ? { reconnect } : {}), ...(zoom ? { zoom } : {}) } });
+  },
+);
 
 endpoint(meRoutes, M, { method: 'patch', path: '/', tag: 'me', summary: 'Updates the coach profile.', body: CoachPatch, response: Coach }, async (c, { body }) =>
   c.json(toCoach(await patchCoach(ownDb(c), await currentCoach(c), body), publicUrl(c))),

@@ -34,7 +34,10 @@ export const OAUTH_CLIENT_SECRETS: Record<ConnectionProvider, string> = {
 export function oauthClientOf(env: Env, provider: ConnectionProvider): OAuthClient | null {
   const [clientId, clientSecret] =
     provider === 'google' ? [env.GOOGLE_CLIENT_ID, env.GOOGLE_CLIENT_SECRET] : provider === 'microsoft' ? [env.MS_CLIENT_ID, env.MS_CLIENT_SECRET] : [env.ZOOM_CLIENT_ID, env.ZOOM_CLIENT_SECRET];
-  return clientId && clientSecret ? { clientId, clientSecret } : null;
+  if (!clientId || !clientSecret) return null;
+  // Tokens are refreshed where they were issued: an app registered for one tenant (MS_SIGN_IN_AUDIENCE) has no `common` endpoint.
+  const authority = provider === 'microsoft' ? env.MS_SIGN_IN_AUDIENCE?.trim() : undefined;
+  return authority && authority !== 'common' ? { clientId, clientSecret, tokenEndpoint: `https://login.microsoftonline.com/${encodeURIComponent(authority)}/oauth2/v2.0/token` } : { clientId, clientSecret };
 }
 
 /** The credentials JSON inside the sealed column. */

@@ -18,10 +18,15 @@ export const markReconnect = (db: D1Database, coachId: string, provider: string,
 
 /** The providers whose connection in use the coach must reconnect (their grant was revoked or expired). */
 export async function reconnectNeeded(db: D1Database, coachId: string): Promise<ConnectionProvider[]> {
-  const rows = await all<{ provider: ConnectionProvider }>(
-    sql(db)`SELECT provider FROM calendar_connections WHERE coach_id = ${coachId} AND retired_at IS NULL AND reconnect_since IS NOT NULL ORDER BY provider`,
+  return (await connectionsInUse(db, coachId)).filter((c) => c.reconnect).map((c) => c.provider);
+}
+
+/** The coach's connections in use (a calendar, and Zoom for meetings), each with whether its grant needs reconnecting. */
+export async function connectionsInUse(db: D1Database, coachId: string): Promise<{ provider: ConnectionProvider; reconnect: boolean }[]> {
+  const rows = await all<{ provider: ConnectionProvider; reconnect_since: number | null }>(
+    sql(db)`SELECT provider, reconnect_since FROM calendar_connections WHERE coach_id = ${coachId} AND retired_at IS NULL ORDER BY provider`,
   );
-  return rows.map((r) => r.provider);
+  return rows.map((r) => ({ provider: r.provider, reconnect: r.reconnect_since !== null }));
 }
 
 /** Asks for the revocation of the connection in use for `provider` (call it before the disconnect retires it). */

@@ -9,6 +9,8 @@ import { iso } from '../storage/time';
 import { listCancellations, toCancelled } from '../storage/cancellations';
 import { listIntakeAnswers, intakeOf, questionsOf } from '../storage/onboarding';
 import { coachDb } from '../storage/databases';
+import { getSettings, listTouchpoints } from '../storage/touchpoints';
+import { toTimelineItem } from '../between/views';
 
 /**
  * Builds the export document.
@@ -23,11 +25,17 @@ export async function exportCoachee(env: Env, coachee: CoacheeRow, nowMs: number
     engagements: await Promise.all(
       engagements.map(async (e) => {
         const sessions = await listSessions(db, coachee.coach_id, { engagementId: e.id, limit: -1 });
-        const [answers, cancelled] = await Promise.all([listIntakeAnswers(db, coachee.coach_id, e.id), listCancellations(db, coachee.coach_id, { engagementId: e.id })]);
+        const [answers, cancelled, touchpoints, between] = await Promise.all([
+          listIntakeAnswers(db, coachee.coach_id, e.id),
+          listCancellations(db, coachee.coach_id, { engagementId: e.id }),
+          listTouchpoints(db, coachee.coach_id, e.id),
+          getSettings(db, coachee.coach_id, e.id),
+        ]);
         return {
           ...toEngagement(e),
           intake: intakeOf(questionsOf(e, coachee.locale), answers),
           cancelledSessions: cancelled.map(toCancelled),
+          between: { items: touchpoints.map((t) => toTimelineItem(t, coachee.locale, between.settings)), prefs: between.prefs },
           sessions: await Promise.all(sessions.map(async (s) => ({ ...toSession(s), state: await loadLiveState(db, env.NOTES_KEYS, s, true) }))),
         };
       }),

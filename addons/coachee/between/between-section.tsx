@@ -11,6 +11,8 @@ export function BetweenSection({ model, locale, zone, now }: { model: BetweenMod
   const t = betweenStrings(locale);
   const list = model.list.value;
   const opened = model.form.value?.id;
+  // Until something arrives between sessions there is nothing to show (a new coachee walks the invitation undisturbed).
+  if ((!list || list.items.length === 0) && !opened) return null;
   return (
     <>
       <TouchpointForm model={model} t={t} locale={locale} zone={zone} />
@@ -18,9 +20,7 @@ export function BetweenSection({ model, locale, zone, now }: { model: BetweenMod
         <h2 id="between-h" class="section-h">
           {t.between}
         </h2>
-        {!list || list.items.length === 0 ? (
-          <p class="hint">{t.empty}</p>
-        ) : (
+        {!list || list.items.length === 0 ? null : (
           <ul class="between-list">
             {list.items.map((i) => (
               <li>

@@ -3,7 +3,6 @@ import type { Locale } from '../../../shared/protocol';
 
 const nl = {
   between: 'Tussen de sessies',
-  empty: 'Nog niets ontvangen tussen de sessies.',
   open: 'Openen',
   answered: 'ingevuld',
   toAnswer: 'in te vullen',
@@ -45,7 +44,6 @@ export type BetweenStrings = typeof nl;
 
 const en: BetweenStrings = {
   between: 'Between sessions',
-  empty: 'Nothing received between sessions yet.',
   open: 'Open',
   answered: 'answered',
   toAnswer: 'to fill in',

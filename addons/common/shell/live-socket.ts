@@ -21,14 +21,18 @@ export function toWebSocketUrl(urlOrPath: string, pageUrl: string): string {
   return url.toString();
 }
 
+/** Close codes after which reconnecting cannot help: the trajectory was closed (4403), or erased (4410). */
+export const FINAL_CLOSE_CODES: readonly number[] = [4403, 4410];
+
 /**
  * Connects `sync` to the room at `url()` and keeps it connected until `stop()`. A dropped
  * connection retries after 250 ms, doubling to 8 s (with jitter); going `online` or showing the
  * page again retries at once. The browser's `offline` event closes the socket right away, since
- * a dead TCP connection can take long to notice.
+ * a dead TCP connection can take long to notice. A close with one of `finalCodes` ends it for good
+ * (the coachee page adds 4401: its link is no longer valid; the coach's panel reconnects with a fresh token).
  * @see https://developer.cloudflare.com/durable-objects/best-practices/websockets/ (hibernatable WebSockets)
  */
-export function keepLive(sync: SyncTarget, url: () => string, win: Window = window): { stop(): void } {
+export function keepLive(sync: SyncTarget, url: () => string, win: Window = window, finalCodes: readonly number[] = FINAL_CLOSE_CODES): { stop(): void } {
   let ws: WebSocket | null = null;
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -52,7 +56,10 @@ export function keepLive(sync: SyncTarget, url: () => string, win: Window = wind
       const message = parseServerMessage(event.data);
       if (message) sync.received(message);
     };
-    socket.onclose = () => drop(socket);
+    socket.onclose = (event) => {
+      if (finalCodes.includes(event.code)) stopped = true;
+      drop(socket);
+    };
   }
 
   /** Forgets a socket at once (its close handshake may take long when the network is gone) and plans the next attempt. */

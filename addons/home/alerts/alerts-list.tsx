@@ -4,6 +4,9 @@ import { useEffect } from 'preact/hooks';
 import type { AlertList, Locale } from '../../../shared/protocol';
 import { trajectoryStrings } from '../trajectory/trajectory-strings';
 
+/** How often an open /app asks for new alerts. */
+export const ALERTS_POLL_MS = 20_000;
+
 /** The API v1 calls of the list (`GET /api/alerts`, `POST /api/alerts/:id/read`). */
 export type AlertsApi = { list(): Promise<AlertList>; read(id: string): Promise<unknown> };
 
@@ -28,7 +31,12 @@ export type AlertsModel = ReturnType<typeof createAlerts>;
 /** The list; `onOpen` opens the alert's trajectory. */
 export function AlertsList({ model, locale, zone, onOpen }: { model: AlertsModel; locale: Locale; zone: string; onOpen?: (engagementId: string) => void }) {
   const t = trajectoryStrings(locale);
-  useEffect(() => void model.load(), [model]);
+  // New alerts show while /app is open: one small indexed query every 20 s.
+  useEffect(() => {
+    void model.load();
+    const timer = setInterval(() => void model.load(), ALERTS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [model]);
   const list = model.data.value;
   const fmt = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'nl-NL', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   return (

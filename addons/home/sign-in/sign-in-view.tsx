@@ -1,12 +1,13 @@
 /** The sign-in screen of `/app`: every way the server offers (dev e-mail login; provider sign-in links added by their modules). */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { HomeStrings } from '../home-strings';
 import type { SignInMethod } from './hand-back';
 
 const PROVIDER_NAMES: Record<string, string> = { google: 'Google', microsoft: 'Microsoft', zoom: 'Zoom' };
 
-/** Lists the methods and runs the e-mail one; `signIn` answers false when the server refused. */
-export function SignInView({ t, methods, signIn }: { t: HomeStrings; methods: () => Promise<SignInMethod[]>; signIn: (email: string, name: string) => Promise<boolean> }) {
+/** Lists the methods and runs the e-mail one; `signIn` answers false when the server refused; `failure` says why a provider sign-in did not complete. */
+export function SignInView({ t, methods, signIn, failure }: { t: HomeStrings; methods: () => Promise<SignInMethod[]>; signIn: (email: string, name: string) => Promise<boolean>; failure?: ComponentChildren }) {
   const [list, setList] = useState<SignInMethod[] | null>(null);
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
@@ -22,6 +23,7 @@ export function SignInView({ t, methods, signIn }: { t: HomeStrings; methods: ()
     <main class="home-signin" aria-labelledby="si-h">
       <h1 id="si-h">{t.signInH}</h1>
       <p class="hint">{t.signInIntro}</p>
+      {failure}
       {list?.length === 0 && <p class="note">{t.noMethods}</p>}
       {list?.map((m) =>
         m.kind === 'email' ? (

@@ -17,8 +17,8 @@ const isSecure = (c: Context<AppEnv>) => publicUrl(c).startsWith('https:');
 export function bindBrowser(c: Context<AppEnv>): string {
   const secure = isSecure(c);
   const existing = getCookie(c, cookieName(secure));
-  if (existing && /^[0-9a-f]{32}$/.test(existing)) return existing;
-  const value = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  const value = existing && /^[0-9a-f]{32}$/.test(existing) ? existing : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  // Set again on every start, so it lives as long as the newest flow of this browser.
   setCookie(c, cookieName(secure), value, { httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: FLOW_TTL_MS / 1000 });
   return value;
 }
