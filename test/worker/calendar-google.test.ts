@@ -195,7 +195,10 @@ describe('moving between calendars', () => {
     const feedUids = async () => {
       const me = (await call('GET', '/api/me', { token })).body;
       const path = `/ics/${(await env.DB.prepare('SELECT ics_token FROM coaches WHERE id = ?1').bind(me.id).first<{ ics_token: string }>())!.ics_token}.ics`;
-      return [...((await call('GET', path)).body as string).matchAll(/^UID:(.+)\r$/gm)].map((m) => m[1]);
+      const feed = await call('GET', path);
+      // While the coach is on Google the feed address answers 404 (it would only list what is not in their calendar).
+      if (feed.status === 404) return null;
+      return [...(feed.body as string).matchAll(/^UID:(.+)\r$/gm)].map((m) => m[1]);
     };
     await syncOk(session.id);
     expect(await feedUids()).toEqual([`${session.id}@localhost`]);
@@ -203,7 +206,7 @@ describe('moving between calendars', () => {
     await connectProvider(token, 'google', fake.auth.grant());
     await syncOk(session.id, await publish(token, session.id));
     expect(fake.liveEvents().map((e) => e.id)).toEqual([googleEventId(session.id)]);
-    expect(await feedUids()).toEqual([]);
+    expect(await feedUids()).toBeNull();
 
     expect((await call('DELETE', '/api/me/calendar', { token })).body.calendar.provider).toBe('local');
     await syncOk(session.id, await publish(token, session.id));

@@ -5,22 +5,20 @@ import type { AppEnv } from '../env';
 import { requireCoach } from '../auth/require-coach';
 import { bindBrowser, browserBinding } from '../auth/web-oauth/browser-binding';
 import { completeFlow, FLOW_TTL_MS, FlowError, grantedScopes, revokeGrant, startFlow, type FlowFailure } from '../auth/web-oauth/flow';
-import type { VendorConfig } from '../auth/web-oauth/vendors';
+import { TEAMS_MEETING_SCOPE, vendorConfig, ZOOM_MEETING_SCOPES, type VendorConfig } from '../auth/web-oauth/vendors';
 import { endpoint } from '../http/endpoint';
+import { logError } from '../http/log';
 import { invalidField } from '../http/problem';
 import { sha256Hex } from '../http/hash';
 import { publicUrl } from '../http/public-url';
 import { requestCalendarSync } from '../services/calendar-outbox';
 import { waitingSessions } from '../services/calendar-grants';
 import { connectAccount } from '../services/calendar-switch';
-import { getCoach } from '../storage/coaches';
+import { getCoach, randomToken } from '../storage/coaches';
 import { coachDb, directoryDb } from '../storage/databases';
 import { insertFlow, takeFlow } from '../storage/oauth-flows';
-import { randomToken } from '../storage/coaches';
-import { TEAMS_MEETING_SCOPE, vendorConfig, ZOOM_MEETING_SCOPES } from '../auth/web-oauth/vendors';
 import { connectPage } from './connect-page';
 import { configuredVendor } from './web-sign-in';
-import { logError } from '../http/log';
 
 /** `/api/me/calendar/connect` and the `/oauth/*` pages. */
 export const calendarConnectRoutes = new Hono<AppEnv>();
