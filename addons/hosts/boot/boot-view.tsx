@@ -4,8 +4,11 @@ import { Loader } from '../../common/components/loader';
 import { StatusView } from '../../common/components/status-view';
 import { panelStrings } from '../../panel/i18n/strings';
 import { bootStrings } from './boot-strings';
-import { FirstRunView } from './first-run-view';
+import { onDemand } from '../../common/components/on-demand';
 import type { BootModel } from './host-boot';
+
+/** The first-run offer's view: its chunk is already loaded when the offer shows (the boot loaded it to make the offer). */
+const FirstRunView = onDemand(() => import('./first-run-on-demand').then((m) => m.FirstRunView), () => null);
 
 /**
  * The boot states (`label` names the host: "Microsoft Teams"). Failures reuse the panel's texts; the session picker lists
