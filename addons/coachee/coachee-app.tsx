@@ -23,7 +23,14 @@ export function CoacheeApp({ page, flow, inviteUrl, cancel, between }: { page: C
   const t = coacheeStrings(page.locale.value);
   const view = page.view.value;
   const status = page.status.value;
-  if (!view) return status === 'loading' ? <Loader label={t.loading} /> : <StatusView message={t.failed[status === 'ready' ? 'error' : status]} retryLabel={t.retry} onRetry={page.load} />;
+  if (!view) {
+    return (
+      <main class="coachee">
+        <h1 class="sr-only">{t.title}</h1>
+        {status === 'loading' ? <Loader label={t.loading} /> : <StatusView message={t.failed[status === 'ready' ? 'error' : status]} retryLabel={t.retry} onRetry={page.load} />}
+      </main>
+    );
+  }
   const live = page.live.value;
   const sync = live?.syncState.value;
   const problem = live?.problem.value;
@@ -145,7 +152,7 @@ function CoacheeNext({ page, t, inviteUrl, first }: { page: CoacheePageModel; t:
       ) : (
         <>
           <p class="hint">{t.planIntro}</p>
-          <SlotPicker booking={page.booking} t={t.booking} locale={locale} id="c-slot" />
+          <SlotPicker booking={page.booking} t={t.booking} locale={locale} id="c-slot" dayLevel={3} />
         </>
       )}
       <BookingMessage booking={page.booking} t={t.booking} locale={locale} />

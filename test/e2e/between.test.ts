@@ -104,6 +104,22 @@ describe.skipIf(!HAS_CHROMIUM)('between sessions in Chromium', () => {
     await coacheePage!.getByText('Dank je. Een bericht van je coach:').waitFor();
     await coacheePage!.screenshot({ path: join(SHOTS, 'coachee-checkin-confirmed.png'), fullPage: true });
 
+    // The coachee asks for fewer check-ins on their page, then stops mail from the mail's footer link (its own page).
+    await coacheePage!.getByText('Mailvoorkeuren').click();
+    await coacheePage!.getByLabel('Minder check-ins (om de week in plaats van elke week)').check();
+    await coacheePage!.getByRole('button', { name: 'Opslaan' }).click();
+    await coacheePage!.getByText('Je voorkeuren zijn opgeslagen.').waitFor();
+    const prefsUrl = /Minder mail, pauzeren of afmelden: (\S+)/.exec(mail.text)![1]!;
+    const prefsPage = await browser.newPage({ locale: 'nl-NL' });
+    await prefsPage.goto(prefsUrl);
+    expect(await prefsPage.getByLabel('Minder check-ins (om de week in plaats van elke week)').isChecked()).toBe(true);
+    await prefsPage.getByLabel('Geen mail meer (alles blijft op deze pagina)').check();
+    await prefsPage.getByRole('button', { name: 'Opslaan' }).click();
+    await prefsPage.getByText('Je voorkeuren zijn opgeslagen.').waitFor();
+    await prefsPage.screenshot({ path: join(SHOTS, 'coachee-preferences.png'), fullPage: true });
+    const token = /\/c\/([^?\s]+)/.exec(mail.text)![1]!;
+    expect(await (await fetch(`${worker.url}/api/c/${token}/preferences`)).json()).toMatchObject({ fewerCheckins: true, mailOff: true });
+
     // The open panel shows the alert without a reload.
     await panel.getByTestId('between-alerts').getByText('Noor: Lage check-in: 2 van 5').waitFor({ timeout: 25_000 });
     await meeting.screenshot({ path: join(SHOTS, 'panel-low-checkin-alert.png') });

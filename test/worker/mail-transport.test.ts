@@ -1,6 +1,8 @@
-/** The Cloudflare mail transport through a fake `send_email` binding (Cloudflare's service, not ours): once per dedupe key, a failed send is retried, never a body stored. */
-import { env } from 'cloudflare:test';
+/** The Cloudflare mail transport through a fake `send_email` binding (Cloudflare's service, not ours): once per dedupe key, a failed send is retried, never a body stored; a send out of retries shows as failed. */
+import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import worker from '../../worker/index';
+import type { Job } from '../../worker/jobs/outbox';
 import { sendOnce, type OutgoingMail } from '../../worker/mail/port';
 import { call, signIn } from './helpers';
 
@@ -41,5 +43,22 @@ describe('cloudflare mail transport', () => {
     expect(row).toEqual({ status: 'sent', text_body: null, html_body: null, transport: 'cloudflare' });
     // Not in the dev mailbox, which shows the local mailer's mail only.
     expect(((await call('GET', '/api/dev/mailbox')).body.messages as { to: string }[]).some((m) => m.to === 'kim@example.org')).toBe(false);
+  });
+});
+
+describe('a send that gives up', () => {
+  it('shows as failed on the timeline after the dead-letter queue', async () => {
+    const token = await signIn();
+    const coachId = (await call('GET', '/api/me', { token })).body.id as string;
+    const coachee = (await call('POST', '/api/coachees', { token, body: { name: 'Ilse', email: 'ilse@example.org' } })).body;
+    const engagement = (await call('POST', '/api/engagements', { token, body: { coacheeId: coachee.id } })).body;
+    await call('POST', '/api/sessions', { token, body: { engagementId: engagement.id, startsAt: '2027-12-06T09:00:00Z', endsAt: '2027-12-06T10:00:00Z' } });
+    const reminder = (await call('GET', `/api/engagements/${engagement.id}/timeline`, { token })).body.items.find((i: { kind: string }) => i.kind === 'reminder.session');
+    const batch = createMessageBatch<Job>('coaching-outbox-dlq', [{ id: 'd1', timestamp: new Date(), attempts: 1, body: { id: `tp:${reminder.id}`, kind: 'touchpoint.send', coachId, touchpointId: reminder.id, at: 0 } }]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(['d1']);
+    const after = (await call('GET', `/api/engagements/${engagement.id}/timeline`, { token })).body.items.find((i: { id: string }) => i.id === reminder.id);
+    expect(after.status).toBe('failed');
   });
 });

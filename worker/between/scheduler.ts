@@ -1,8 +1,8 @@
 /** The touchpoint scheduler: each cron run claims what is due across all coach databases and hands it to the outbox queue. */
 import type { Env } from '../env';
-import { enqueue, JOB_HANDLERS, type Job } from '../jobs/outbox';
-import { allCoachDbs } from '../storage/databases';
-import { claimDue } from '../storage/touchpoints';
+import { DEAD_LETTER_HANDLERS, enqueue, JOB_HANDLERS, type Job } from '../jobs/outbox';
+import { allCoachDbs, coachDb } from '../storage/databases';
+import { claimDue, markSent } from '../storage/touchpoints';
 import { SEND_KIND, sendTouchpoint, type SendOutcome } from './send';
 
 /** Rows per claim statement (one UPDATE … RETURNING); a run claims in such chunks until nothing is due. */
@@ -53,4 +53,9 @@ export async function runDueNow(env: Env, nowMs: number): Promise<SendOutcome[]>
 JOB_HANDLERS.set(SEND_KIND, async (env, job) => {
   if (typeof job.coachId !== 'string' || typeof job.touchpointId !== 'string') return;
   await sendTouchpoint(env, job.coachId, job.touchpointId, Math.max(Date.now(), Number(job.at) || 0));
+});
+
+/** A send that ran out of retries shows as `failed` on the timeline instead of being claimed again every quarter hour. */
+DEAD_LETTER_HANDLERS.set(SEND_KIND, async (env, job) => {
+  if (typeof job.coachId === 'string' && typeof job.touchpointId === 'string') await markSent(coachDb(env, job.coachId), job.coachId, job.touchpointId, Date.now(), 'failed');
 });

@@ -25,17 +25,17 @@ export function PreferencesForm({ prefs, t, locale, zone, save, state, now }: { 
       <fieldset>
         <legend>{t.pause}</legend>
         {(['0', '2', '4'] as const).map((v) => (
-          <label class="check">
+          <label class="opt">
             <input type="radio" name="pause" value={v} checked={pause === v || (pause === 'keep' && v === '0' && !paused)} onChange={() => setPause(v)} />
             {v === '0' ? t.pauseNone : t.pauseWeeks(Number(v))}
           </label>
         ))}
       </fieldset>
-      <label class="check">
+      <label class="opt">
         <input type="checkbox" checked={fewer} onChange={(e) => setFewer((e.target as HTMLInputElement).checked)} />
         {t.fewer}
       </label>
-      <label class="check">
+      <label class="opt">
         <input type="checkbox" checked={mailOff} onChange={(e) => setMailOff((e.target as HTMLInputElement).checked)} />
         {t.mailOff}
       </label>

@@ -21,14 +21,16 @@ export type PickerStrings = {
   failed: string;
 };
 
-type Props = { booking: BookingModel; t: PickerStrings; locale: Locale; id: string };
+/** `dayLevel`: the heading level of the day titles, one below the section the picker sits in (default 4, under an h3). */
+type Props = { booking: BookingModel; t: PickerStrings; locale: Locale; id: string; dayLevel?: 3 | 4 };
 
 /**
  * The times are native radio buttons in one group: one Tab stop, arrow keys move between times,
  * a click or a key press picks one; booking needs the confirm button. Each day is a labelled group.
  * @see https://www.w3.org/WAI/ARIA/apg/patterns/radio/
  */
-export function SlotPicker({ booking, t, locale, id }: Props) {
+export function SlotPicker({ booking, t, locale, id, dayLevel = 4 }: Props) {
+  const DayHeading = dayLevel === 3 ? 'h3' : 'h4';
   const zone = booking.zone.value;
   const days = booking.days.value;
   const chosen = booking.chosen.value;
@@ -44,9 +46,9 @@ export function SlotPicker({ booking, t, locale, id }: Props) {
           </legend>
           {days.map((day) => (
             <div key={day.date} role="group" aria-labelledby={`${id}-${day.date}`}>
-              <h4 id={`${id}-${day.date}`} class="slot-day">
+              <DayHeading id={`${id}-${day.date}`} class="slot-day">
                 {formatDue(day.date, zone, locale)}
-              </h4>
+              </DayHeading>
               <div class="chips">
                 {day.slots.map((slot) => (
                   <label key={slot.startsAt} class={chosen === slot ? 'chip chip-on' : 'chip'}>

@@ -69,7 +69,7 @@ export function SettingsForm({ model, settings, locale, coacheeLocale }: { model
   };
   const check = (label: string, on: boolean, toggle: (v: boolean) => void, extra?: preact.ComponentChildren) => (
     <div class="set-row">
-      <label class="check">
+      <label class="opt">
         <input type="checkbox" checked={on} onChange={(e) => toggle((e.target as HTMLInputElement).checked)} />
         {label}
       </label>
@@ -95,7 +95,7 @@ export function SettingsForm({ model, settings, locale, coacheeLocale }: { model
           const p = picks[id]!;
           return (
             <div class="set-row">
-              <label class="check" title={text.summary}>
+              <label class="opt" title={text.summary}>
                 <input type="checkbox" checked={p.on} onChange={(e) => setPicks({ ...picks, [id]: { ...p, on: (e.target as HTMLInputElement).checked } })} />
                 {text.title}
               </label>

@@ -12,9 +12,13 @@ export function App({ panel }: { panel: PanelModel }) {
   const status = panel.status.value;
   return session ? (
     <SessionView panel={panel} session={session} />
-  ) : status === 'loading' ? (
-    <Loader label={strings.app.loading} />
   ) : status === 'ready' ? null : (
-    <StatusView message={strings.app.failed[status]} retryLabel={status === 'not-found' ? null : strings.app.retry} onRetry={panel.retry} />
+    <main class="panel">
+      {status === 'loading' ? (
+        <Loader label={strings.app.loading} />
+      ) : (
+        <StatusView message={strings.app.failed[status]} retryLabel={status === 'not-found' ? null : strings.app.retry} onRetry={panel.retry} />
+      )}
+    </main>
   );
 }

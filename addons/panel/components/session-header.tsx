@@ -21,7 +21,7 @@ export function SessionHeader({ panel, session }: { panel: PanelModel; session: 
       <div class="hdr-top">
         <h1 class="hdr-name">{data.coachee.name}</h1>
         <SyncBadge state={session.live.syncState.value} queued={session.live.queued.value} />
-        <button type="button" class="btn-icon" lang={locale === 'nl' ? 'en' : 'nl'} aria-label={t.header.switchLocaleLabel} onClick={() => panel.setLocale(locale === 'nl' ? 'en' : 'nl')}>
+        <button type="button" class="btn-icon" lang={locale === 'nl' ? 'en' : 'nl'} aria-label={`${t.header.switchLocale} · ${t.header.switchLocaleLabel}`} onClick={() => panel.setLocale(locale === 'nl' ? 'en' : 'nl')}>
           {t.header.switchLocale}
         </button>
         <button type="button" class="btn-icon" aria-label={dark ? t.header.toLight : t.header.toDark} aria-pressed={dark} onClick={panel.toggleTheme}>

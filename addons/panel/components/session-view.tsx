@@ -32,7 +32,7 @@ export function SessionView({ panel, session }: { panel: PanelModel; session: Se
   const tab = panel.tab.value;
   const problem = session.live.problem.value ?? session.problem.value;
   return (
-    <div class="panel">
+    <main class="panel">
       <SessionHeader panel={panel} session={session} />
       {session.fromCache.value && <p class="note note-cached">{t.app.cached}</p>}
       <IntakeCard intake={session.data.value.intake} title={t.app.intake} />
@@ -69,6 +69,6 @@ export function SessionView({ panel, session }: { panel: PanelModel; session: Se
           }}
         />
       )}
-    </div>
+    </main>
   );
 }

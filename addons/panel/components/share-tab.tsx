@@ -50,7 +50,7 @@ export function ShareTab({ session, locale }: { session: SessionModel; locale: L
         )}
         {invite.mode === 'link_only' && <p class="note">{t.share.linkOnly}</p>}
         {session.inviteStale.value && !busy && <p class="note">{t.share.stale}</p>}
-        <pre class="invite" aria-label={t.share.previewLabel} lang={invite.locale} data-testid="invite-preview">
+        <pre class="invite" tabIndex={0} aria-label={t.share.previewLabel} lang={invite.locale} data-testid="invite-preview">
           {invite.text}
         </pre>
         <button type="button" class="btn" onClick={session.refreshInvite} disabled={busy}>

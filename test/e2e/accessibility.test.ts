@@ -1,0 +1,133 @@
+/** axe-core in headless Chromium over every panel tab (nl light, en dark), the referral dialog, the coachee's pages and the coach's home /app: zero violations. */
+import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAddons } from '../../addons/build.mjs';
+import { freePort, prepareDatabase, startWorker } from '../support/local-worker.mjs';
+import type { LocalWorker } from '../support/local-worker.mjs';
+import { devCoach, sessionWithHistory } from './support/api';
+import type { Coach } from './support/api';
+import { HAS_CHROMIUM, launchChromium, requireChromiumInCi } from './support/browser';
+
+requireChromiumInCi();
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TABS = ['agenda', 'agreements', 'notes', 'share', 'model'] as const;
+
+let worker: LocalWorker;
+let browser: Browser;
+let persistTo: string;
+let coach: Coach;
+let s: Awaited<ReturnType<typeof sessionWithHistory>>;
+
+/** A violation as the failure message shows it: rule, impact and the elements it found. */
+type Finding = { rule: string; impact: string | null; help: string; targets: string[] };
+
+/**
+ * Runs axe-core (WCAG 2.x A/AA and best practices) on the page as it is now. The script is evaluated through the DevTools
+ * protocol, which the page's CSP does not govern, so the page's own headers stay as served.
+ * @see https://github.com/dequelabs/axe-core/blob/develop/doc/API.md#api-name-axerun
+ */
+async function axe(page: Page): Promise<Finding[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+describe.skipIf(!HAS_CHROMIUM)('accessibility (axe-core)', () => {
+  beforeAll(async () => {
+    await buildAddons({ quiet: true });
+    persistTo = mkdtempSync(join(tmpdir(), 'coaching-a11y-'));
+    prepareDatabase(persistTo);
+    worker = await startWorker({ port: await freePort(), persistTo });
+    browser = await launchChromium();
+    coach = await devCoach(worker.url, 'a11y@example.test', 'Anna Coach');
+    s = await sessionWithHistory(coach, 'Sanne de Vries', 'Meer regie over werkdruk');
+    await coach.ok('POST', `/api/sessions/${s.sessionId}/agenda`, { title: 'Gesprek met teamleider' });
+    await coach.ok('POST', `/api/sessions/${s.sessionId}/agreements`, { who: 'coachee', what: 'Stuurt voorstel naar teamleider', due: new Date(Date.now() + 4 * 86_400_000).toISOString().slice(0, 10) });
+    await coach.ok('PUT', `/api/sessions/${s.sessionId}/notes`, { text: 'Eerste indruk' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.stop();
+    if (persistTo) rmSync(persistTo, { recursive: true, force: true });
+  });
+
+  for (const [lang, theme] of [
+    ['nl', 'light'],
+    ['en', 'dark'],
+  ] as const) {
+    it(`panel (${lang}, ${theme}): every tab and the referral dialog`, async () => {
+      const context = await browser.newContext({ viewport: { width: 380, height: 800 }, colorScheme: theme });
+      const page = await context.newPage();
+      await page.goto(`${worker.url}/panel?session=${s.sessionId}&lang=${lang}&theme=${theme}#token=${coach.token}`);
+      await page.locator('[data-sync=live]').waitFor();
+      const found: Record<string, Finding[]> = {};
+      for (const tab of TABS) {
+        await page.locator(`#tab-${tab}`).click();
+        await page.locator(`#tabpanel-${tab}`).waitFor();
+        if (tab === 'share') await page.getByTestId('invite-preview').waitFor();
+        found[tab] = await axe(page);
+      }
+      await page.locator('.phase-head .link-quiet, .stack .link-quiet').last().click();
+      await page.getByRole('dialog').waitFor();
+      found.referral = await axe(page);
+      expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+      await context.close();
+    });
+  }
+
+  it("coachee's page (nl light, en dark) and a link that does not work", async () => {
+    const found: Record<string, Finding[]> = {};
+    for (const [lang, theme] of [
+      ['nl', 'light'],
+      ['en', 'dark'],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: theme, locale: lang });
+      const page = await context.newPage();
+      await page.goto(s.coacheeUrl);
+      await page.locator('[data-sync=live]').waitFor();
+      found[`page-${lang}-${theme}`] = await axe(page);
+      if (lang === 'nl') {
+        await page.goto(`${worker.url}/c/not-a-valid-link`);
+        await page.locator('main [role=alert]').waitFor();
+        found['bad-link'] = await axe(page);
+      }
+      await context.close();
+    }
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  });
+
+  it("the coach's home /app (nl light, en dark): sessions, coachees and settings", async () => {
+    const found: Record<string, Finding[]> = {};
+    for (const [lang, theme] of [
+      ['nl', 'light'],
+      ['en', 'dark'],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: theme });
+      const page = await context.newPage();
+      await page.goto(`${worker.url}/app?lang=${lang}&theme=${theme}`);
+      await page.locator('#si-email').waitFor();
+      found[`sign-in-${lang}`] = await axe(page);
+      await page.locator('#si-email').fill(`a11y-home-${lang}@example.test`);
+      await page.locator('#si-name').fill('Anna Coach');
+      await page.locator('form button[type=submit]').click();
+      await page.locator('.home-nav').waitFor();
+      const tabs = page.locator('.home-nav button');
+      expect(await tabs.count()).toBeGreaterThanOrEqual(3);
+      for (let i = 0; i < (await tabs.count()); i++) {
+        await tabs.nth(i).click();
+        await page.waitForLoadState('networkidle');
+        found[`${lang}-${(await tabs.nth(i).textContent())?.trim()}`] = await axe(page);
+      }
+      await context.close();
+    }
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  });
+});
