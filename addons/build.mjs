@@ -48,7 +48,7 @@ export async function buildAddons({ quiet = false } = {}) {
       pages[`${name}.js`] = loadsOf(metafile, `${name}.js`);
     }),
   );
-  const written = new Set(Object.values(pages).flatMap((p) => [...p.firstLoad, ...p.onDemand]));
+  const written = new Set(Object.values(pages).flatMap((p) => [...p.firstLoad, ...p.language.flat(), ...p.onDemand]));
   await Promise.all([...written].map((file) => compress(join(outdir, file))));
   // Chunks of earlier builds (their names carry a content hash) never reach the assets upload.
   for (const name of await readdir(join(outdir, CHUNKS)).catch(() => [])) if (!written.has(`${CHUNKS}/${name}`)) await rm(join(outdir, CHUNKS, name));
@@ -57,15 +57,21 @@ export async function buildAddons({ quiet = false } = {}) {
 }
 
 /**
+ * Modules a page imports dynamically but always loads before its first paint, exactly one of them: the panel's languages.
+ * They count toward the page's first load (its largest one), not toward its on-demand chunks.
+ */
+const FIRST_PAINT_CHOICES = /^addons\/panel\/i18n\/(nl|en)\.ts$/;
+
+/**
  * What a page loads, from an entry's esbuild metafile: first-load files (the entry and every chunk it imports statically,
- * fetched before its first paint) and on-demand chunks (reached only through a dynamic `import()`), as paths under assets/.
+ * fetched before its first paint), its language chunks (one of them loads before the first paint too, with the static
+ * chunks it needs) and on-demand chunks (reached only through a dynamic `import()` on first use), as paths under assets/.
  * @see https://esbuild.github.io/api/#metafile
  */
 function loadsOf(metafile, entryFile) {
   const rel = (path) => relative(outdir, resolve(root, path)).split(sep).join('/');
   const outputs = new Map(Object.entries(metafile.outputs).map(([path, out]) => [rel(path), out]));
-  const walk = (start, kinds) => {
-    const seen = new Set();
+  const walk = (start, kinds, seen = new Set()) => {
     const visit = (file) => {
       if (seen.has(file)) return;
       seen.add(file);
@@ -76,7 +82,11 @@ function loadsOf(metafile, entryFile) {
   };
   const firstLoad = walk([entryFile], ['import-statement']);
   const all = walk([entryFile], ['import-statement', 'dynamic-import']);
-  return { firstLoad: [...firstLoad], onDemand: [...all].filter((f) => !firstLoad.has(f)) };
+  const languages = [...all].filter((f) => FIRST_PAINT_CHOICES.test(outputs.get(f)?.entryPoint ?? ''));
+  // A language chunk with the static chunks it needs beyond the entry's.
+  const language = languages.map((f) => [...walk([f], ['import-statement'])].filter((g) => !firstLoad.has(g)));
+  const counted = new Set([...firstLoad, ...language.flat()]);
+  return { firstLoad: [...firstLoad], language, onDemand: [...all].filter((f) => !counted.has(f)) };
 }
 
 /**
