@@ -41,12 +41,13 @@ export async function buildAddons({ quiet = false } = {}) {
   await mkdir(outdir, { recursive: true });
   for (const name of await readdir(outdir)) if (name.endsWith('.map')) await rm(join(outdir, name));
   const styles = styleOptions(quiet, false);
-  const pages = {};
-  await Promise.all(
-    Object.entries(ENTRIES).map(async ([name, input]) => {
-      const { metafile } = await build(entryOptions(quiet, false, [{ in: input, out: name }]));
-      pages[`${name}.js`] = loadsOf(metafile, `${name}.js`);
-    }),
+  const pages = Object.fromEntries(
+    await Promise.all(
+      Object.entries(ENTRIES).map(async ([name, input]) => {
+        const { metafile } = await build(entryOptions(quiet, false, [{ in: input, out: name }]));
+        return [`${name}.js`, loadsOf(metafile, `${name}.js`)];
+      }),
+    ),
   );
   const written = new Set(Object.values(pages).flatMap((p) => [...p.firstLoad, ...p.language.flat(), ...p.onDemand]));
   await Promise.all([...written].map((file) => compress(join(outdir, file))));

@@ -2,7 +2,8 @@
 import { formatWhen } from '../../common/format';
 import { Loader } from '../../common/components/loader';
 import { StatusView } from '../../common/components/status-view';
-import { panelStrings } from '../../panel/i18n/strings';
+import { render } from 'preact';
+import { loadPanelStrings, panelStrings } from '../../panel/i18n/strings';
 import { bootStrings } from './boot-strings';
 import { onDemand } from '../../common/components/on-demand';
 import type { BootModel } from './host-boot';
@@ -48,4 +49,21 @@ export function BootView({ boot, label }: { boot: BootModel; label: string }) {
       )}
     </div>
   );
+}
+
+/**
+ * Paints the boot view into `root` (replacing the shell's loader) once the panel's strings in the boot's language have
+ * arrived (their own chunk); offline, it waits for the connection. Nothing is painted once the boot has opened a session.
+ */
+export function paintBootView(boot: BootModel, root: HTMLElement, label: string, win: Window = window): void {
+  const paint = (): Promise<void> =>
+    loadPanelStrings(boot.locale()).then(
+      () => {
+        if (boot.state.peek().kind === 'open') return;
+        root.textContent = '';
+        render(<BootView boot={boot} label={label} />, root);
+      },
+      () => win.addEventListener('online', () => void paint(), { once: true }),
+    );
+  void paint();
 }

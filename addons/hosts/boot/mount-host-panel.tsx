@@ -1,9 +1,8 @@
 /** The host panels' shell: runs the boot in the page with the host's theme and language, then mounts the panel for the session found. */
 import { render } from 'preact';
-import { loadPanelStrings } from '../../panel/i18n/strings';
 import { mountPanel } from '../../panel/shell/mount-panel';
 import type { HostPort } from '../host-port';
-import { BootView } from './boot-view';
+import { paintBootView } from './boot-view';
 import { createBoot } from './host-boot';
 
 /**
@@ -23,16 +22,7 @@ export function mountHostPanel(host: HostPort, root: HTMLElement, label: string,
         mountPanel({ ...host, sessionId: () => state.sessionId }, root, win);
       });
   });
-  // The boot view paints once the strings of the browser's language have arrived; the boot itself starts at once.
-  const paint = (): Promise<void> =>
-    loadPanelStrings(boot.locale()).then(
-      () => {
-        if (boot.state.peek().kind === 'open') return;
-        root.textContent = '';
-        render(<BootView boot={boot} label={label} />, root);
-      },
-      () => win.addEventListener('online', () => void paint(), { once: true }),
-    );
-  void paint();
+  // The boot view paints once the strings of the boot's language have arrived; the boot itself starts at once.
+  paintBootView(boot, root, label, win);
   void boot.run();
 }
