@@ -1,9 +1,9 @@
 /** axe-core in headless Chromium over every panel tab (nl light, en dark), the referral dialog, the coachee's pages and the coach's home /app: zero violations. */
-import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { axe, type Finding } from './support/axe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddons } from '../../addons/build.mjs';
 import { freePort, prepareDatabase, startWorker } from '../support/local-worker.mjs';
@@ -14,7 +14,6 @@ import { HAS_CHROMIUM, launchChromium, requireChromiumInCi } from './support/bro
 
 requireChromiumInCi();
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TABS = ['agenda', 'agreements', 'notes', 'share', 'model'] as const;
 
 let worker: LocalWorker;
@@ -22,22 +21,6 @@ let browser: Browser;
 let persistTo: string;
 let coach: Coach;
 let s: Awaited<ReturnType<typeof sessionWithHistory>>;
-
-/** A violation as the failure message shows it: rule, impact and the elements it found. */
-type Finding = { rule: string; impact: string | null; help: string; targets: string[] };
-
-/**
- * Runs axe-core (WCAG 2.x A/AA and best practices) on the page as it is now. The script is evaluated through the DevTools
- * protocol, which the page's CSP does not govern, so the page's own headers stay as served.
- * @see https://github.com/dequelabs/axe-core/blob/develop/doc/API.md#api-name-axerun
- */
-async function axe(page: Page): Promise<Finding[]> {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
-}
 
 describe.skipIf(!HAS_CHROMIUM)('accessibility (axe-core)', () => {
   beforeAll(async () => {

@@ -9,6 +9,7 @@ import { freePort, prepareDatabase, startWorker } from '../support/local-worker.
 import type { LocalWorker } from '../support/local-worker.mjs';
 import { devCoach } from './support/api';
 import type { Coach } from './support/api';
+import { axe } from './support/axe';
 import { HAS_CHROMIUM, launchChromium, requireChromiumInCi } from './support/browser';
 
 requireChromiumInCi();
@@ -103,6 +104,7 @@ describe.skipIf(!HAS_CHROMIUM)('between sessions in Chromium', () => {
     await coacheePage!.getByRole('button', { name: 'Bevestigen' }).click();
     await coacheePage!.getByText('Dank je. Een bericht van je coach:').waitFor();
     await coacheePage!.screenshot({ path: join(SHOTS, 'coachee-checkin-confirmed.png'), fullPage: true });
+    expect(await axe(coacheePage!)).toEqual([]);
 
     // The coachee asks for fewer check-ins on their page, then stops mail from the mail's footer link (its own page).
     await coacheePage!.getByText('Mailvoorkeuren').click();
@@ -117,6 +119,7 @@ describe.skipIf(!HAS_CHROMIUM)('between sessions in Chromium', () => {
     await prefsPage.getByRole('button', { name: 'Opslaan' }).click();
     await prefsPage.getByText('Je voorkeuren zijn opgeslagen.').waitFor();
     await prefsPage.screenshot({ path: join(SHOTS, 'coachee-preferences.png'), fullPage: true });
+    expect(await axe(prefsPage)).toEqual([]);
     const token = /\/c\/([^?\s]+)/.exec(mail.text)![1]!;
     expect(await (await fetch(`${worker.url}/api/c/${token}/preferences`)).json()).toMatchObject({ fewerCheckins: true, mailOff: true });
 
@@ -162,6 +165,9 @@ describe.skipIf(!HAS_CHROMIUM)('between sessions in Chromium', () => {
         await app.getByRole('button', { name: 'Save', exact: true }).click();
         await app.getByText('Saved; the timeline is updated.').waitFor();
         await app.getByTestId('touchpoint-settings').screenshot({ path: join(SHOTS, 'trajectory-settings-en.png') });
+        // Chart (with its text alternative), timeline, settings and alerts pass axe-core.
+        await app.getByText('Scores as a table').click();
+        expect(await axe(app)).toEqual([]);
         const stored = await enCoach.ok<{ learning: { items: { id: string; at?: string }[] } }>('GET', `/api/engagements/${played.en.engagementId}/touchpoints`);
         expect(stored.learning.items.map((i) => i.id)).toEqual(['grow', 'listen-summarise-ask']);
         expect(stored.learning.items[1]!.at).toBeTruthy();
