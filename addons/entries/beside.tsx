@@ -1,7 +1,6 @@
 /** Bundle entry for the browser panel beside a meeting (`/panel?meeting=…` or `?joinUrl=…`): finds the meeting's session, or offers to make one, then opens the panel for it. */
-import { render } from 'preact';
 import { createBoot } from '../hosts/boot/host-boot';
-import { BootView } from '../hosts/boot/boot-view';
+import { paintBootView } from '../hosts/boot/boot-view';
 import { createBrowserHost } from '../hosts/browser/browser-host';
 
 const root = document.getElementById('app');
@@ -24,8 +23,7 @@ function start(el: HTMLElement): void {
     for (const keep of ['lang', 'theme']) if (here.searchParams.has(keep)) next.searchParams.set(keep, here.searchParams.get(keep)!);
     location.replace(next.toString());
   });
-  el.textContent = '';
-  render(<BootView boot={boot} label={document.title} />, el);
+  paintBootView(boot, el, document.title);
   void boot.run();
 }
 

@@ -8,6 +8,7 @@ import type { Problem } from '../../addons/common/ports';
 import type { PanelApi } from '../../addons/panel/ports';
 import type { Session as SessionData } from '../../shared/protocol';
 import { ZONE, flush, server } from './booking-support';
+import { Booking } from '../../addons/common/models/booking';
 import { SESSION_ID, T0, idSource, manualClock, memoryStore, panelData, onboardedCoachee } from './support';
 
 /** A calendar API whose session answers come from a list (the last one repeats). */
@@ -131,10 +132,12 @@ describe('Session: next session', () => {
     const fromLoad = session.next.value!;
     expect(fromLoad.session.value).toBeNull();
 
-    session.booking.start();
+    const booking = session.booking(Booking);
+    expect(session.booking(Booking)).toBe(booking);
+    booking.start();
     await flush();
-    session.booking.choose(session.booking.days.value[0]!.slots[0]!);
-    await session.booking.confirm();
+    booking.choose(booking.days.value[0]!.slots[0]!);
+    await booking.confirm();
     const booked = session.next.value!;
     expect(booked).not.toBe(fromLoad);
     expect(booked.session.value).toMatchObject({ id: 'booked-0001', calendarStatus: 'pending' });

@@ -248,12 +248,12 @@ export function calendarContract(name: string, factory: CalendarHarnessFactory):
         expect(h.remote.saved).toHaveLength(1);
       });
 
-      it('a token still rejected after refreshing is an auth error', async (ctx) => {
+      it('a fresh token rejected too is retryable, not a refused grant (the refresh itself worked)', async (ctx) => {
         const h = await factory();
         if (!h.remote) return ctx.skip();
         h.remote.failNext(401);
         h.remote.failNext(401);
-        expect(await rejection(h.provider.getEvent('abcdefghij0123456789'))).toMatchObject({ kind: 'auth', status: 401, retryable: false });
+        expect(await rejection(h.provider.getEvent('abcdefghij0123456789'))).toMatchObject({ kind: 'upstream', status: 401, retryable: true });
         expect(h.remote.refreshes()).toBe(1);
       });
     });

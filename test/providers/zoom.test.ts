@@ -44,6 +44,23 @@ describe('zoom specifics', () => {
     expect(error.retryAfterMs).toBeLessThanOrEqual(86_400_000);
   });
 
+  it('finds a meeting by its agenda reference across list pages, reading a same-start meeting in full only when needed', async () => {
+    const { fake, provider } = setup();
+    const add = (id: number, startMs: number, agenda: string) =>
+      fake.meetings.set(id, { id, topic: 'S', agenda, startMs, duration: 30, timezone: 'UTC', createdMs: T0 - 60_000 });
+    for (let i = 0; i < 300; i++) add(90_000_000_000 + i, Date.now() + 3_600_000 + i * 60_000, `Andere sessie ${i}`);
+    add(91_000_000_000, T0, 'Agenda\n\nref cc-0123456789abcdef');
+    add(91_000_000_001, T0 + 60_000, 'Zelfde begin, zonder referentie');
+    expect(await provider.findMeeting({ agendaRef: 'ref cc-0123456789abcdef', startMs: T0 })).toEqual({ meetingId: '91000000000', joinUrl: 'https://zoom.us/j/91000000000?pwd=fake' });
+    const lists = fake.requests.filter((r) => r.path === '/v2/users/me/meetings');
+    expect(lists.map((r) => [r.query.get('type'), r.query.get('page_size'), r.query.get('next_page_token') !== null])).toEqual([
+      ['upcoming', '300', false],
+      ['upcoming', '300', true],
+    ]);
+    expect(await provider.findMeeting({ agendaRef: 'ref cc-ffffffffffffffff', startMs: T0 + 60_000 })).toBeNull();
+    expect(fake.requests.filter((r) => r.path === '/v2/meetings/91000000001')).toHaveLength(1);
+  });
+
   it('maps a Zoom 404 body to not_found with the Zoom code', async () => {
     const { provider } = setup();
     expect(await rejection(provider.updateMeeting('81234500000', { topic: 'x' }))).toMatchObject({ kind: 'not_found', reason: '3001' });

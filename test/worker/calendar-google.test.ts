@@ -167,6 +167,25 @@ describe('google calendar sync', () => {
     expect(stored.expiresAtMs).toBeGreaterThan(Date.now() + 3_000_000);
   });
 
+  it('a token that expires again right after its refresh is retried, not taken for a revoked grant: the write lands', async () => {
+    let expireNext = 2;
+    const { fake, token, session, eventId, bindings } = await googleCoach(async (f, req) => {
+      if (!f.auth.isTokenRequest(req) && expireNext > 0) {
+        expireNext -= 1;
+        f.auth.revokeAccessTokens();
+      }
+      return f.fetch(req);
+    }, true);
+    const first = await deliver([syncJob(session.id, 'booked')], 1, bindings);
+    expect(first.retried.map((m) => m.msgId)).toEqual(first.ids);
+    expect(fake.auth.refreshes).toBe(1);
+    expect((await call('GET', '/api/me', { token })).body.calendar.reconnect).toBeUndefined();
+
+    await syncOk(session.id, 'booked', bindings);
+    expect(fake.liveEvents().map((e) => e.id)).toEqual([eventId]);
+    expect((await sessionOf(token, session.id)).calendarStatus).toBe('synced');
+  });
+
   it('a refresh token Google no longer accepts (invalid_grant) leaves the session pending until the coach reconnects; a token endpoint outage is retried', async () => {
     const { fake, token, session, bindings } = await googleCoach(undefined, true);
     fake.auth.revokeAccessTokens();

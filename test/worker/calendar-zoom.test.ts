@@ -13,13 +13,13 @@ import { call, setup, signIn } from './helpers';
 
 afterAll(blockProviderTraffic);
 
-/** A coach hosting on Zoom, on the local calendar or (with `googleFake`) on Google, whose traffic `google` may wrap. */
-async function zoomCoach(options: { googleFake?: GoogleCalendarFake; google?: Fetch } = {}) {
+/** A coach hosting on Zoom, on the local calendar or (with `googleFake`) on Google, whose traffic `google` and `zoom` may wrap. */
+async function zoomCoach(options: { googleFake?: GoogleCalendarFake; google?: Fetch; zoom?: (fake: ZoomFake, req: Request) => Promise<Response> } = {}) {
   const zoom = new ZoomFake();
   const token = await signIn();
   const coachId = await coachIdOf(token);
   const google = options.googleFake;
-  routeCoach(coachId, (req) => (new URL(req.url).pathname.startsWith('/v2/') ? zoom.fetch(req) : google ? (options.google ?? google.fetch)(req) : Promise.resolve(new Response(null, { status: 503 }))));
+  routeCoach(coachId, (req) => (new URL(req.url).pathname.startsWith('/v2/') ? (options.zoom ? options.zoom(zoom, req) : zoom.fetch(req)) : google ? (options.google ?? google.fetch)(req) : Promise.resolve(new Response(null, { status: 503 }))));
   await connectProvider(token, 'zoom', zoom.auth.grant());
   if (google) await connectProvider(token, 'google', google.auth.grant());
   const me = (await call('PATCH', '/api/me', { token, body: { meetingHost: 'zoom' } })).body;
@@ -77,6 +77,32 @@ describe('zoom meetings', () => {
     const description = (await createLocalCalendar({ db: env.DB, coachId }).getEvent(session.id))!.description;
     expect(description).toContain('Onderwerp 14:');
     expect(Array.from(description).length).toBeGreaterThan(2000);
+  });
+
+  it('a create whose answer was lost is found among the upcoming meetings and adopted, not made twice', async () => {
+    let loseCreate = true;
+    const { zoom, token, session } = await zoomCoach({
+      zoom: async (fake, req) => {
+        const res = await fake.fetch(req);
+        if (!(loseCreate && req.method === 'POST')) return res;
+        loseCreate = false;
+        await res.body?.cancel(); // Zoom made the meeting; its answer never arrives
+        throw new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+      },
+    });
+    const first = await deliver([syncJob(session.id, 'booked')]);
+    expect(first.retried.map((m) => m.msgId)).toEqual(first.ids);
+    expect(await eventRow(session.id)).toMatchObject({ meeting_id: null, meeting_create_started_at: expect.any(Number) });
+
+    await call('POST', `/api/sessions/${session.id}/agenda`, { token, body: { title: 'Na de time-out toegevoegd' } });
+    await syncOk(session.id);
+    expect(meetingCreates(zoom)).toHaveLength(1);
+    const [meeting] = [...zoom.meetings.values()];
+    expect(zoom.meetings.size).toBe(1);
+    expect(zoom.requests.some((r) => r.method === 'GET' && r.path === '/v2/users/me/meetings' && r.query.get('type') === 'upcoming')).toBe(true);
+    expect(meeting!.agenda).toContain('Na de time-out toegevoegd');
+    expect(await eventRow(session.id)).toMatchObject({ meeting_id: String(meeting!.id), meeting_create_started_at: null });
+    expect((await sessionOf(token, session.id)).meetingUrl).toBe(`https://zoom.us/j/${meeting!.id}?pwd=fake`);
   });
 
   it('when the calendar fails after the meeting was made, the retry reuses the recorded meeting', async () => {

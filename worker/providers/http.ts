@@ -21,7 +21,11 @@ export interface VendorHttpOptions {
 export interface VendorHttp {
   readonly provider: string;
   readonly now: () => number;
-  /** Sends one request to `baseUrl + path`; after a 401 it refreshes the token once and resends. Throws only on network failure. */
+  /**
+   * Sends one request to `baseUrl + path`; after a 401 it refreshes the token once and resends. Throws only on network failure.
+   * A 401 on the resent request (the fresh token expired too) becomes a retryable `upstream` error in `error`, not `auth`: the
+   * refresh grant just worked, so the coach need not reconnect.
+   */
   send(method: string, path: string, init?: { body?: unknown; headers?: Record<string, string> }): Promise<Response>;
   /** The ProviderError for a non-2xx response. */
   error(res: Response): Promise<ProviderError>;
@@ -57,6 +61,8 @@ export function createVendorHttp(provider: string, deps: RemoteDeps, options: Ve
   const now = deps.now ?? Date.now;
   const baseUrl = (deps.baseUrl ?? options.defaultBaseUrl).replace(/\/$/, '');
   const tokens = createTokenRefresher(provider, deps);
+  /** 401s on a token the refresh grant has just issued or confirmed: the grant works, so that token merely expired again. */
+  const rejectedAfterRefresh = new WeakSet<Response>();
 
   async function attempt(token: string, method: string, path: string, body: unknown, headers: Record<string, string>): Promise<Response> {
     const request = new Request(baseUrl + path, {
@@ -85,7 +91,9 @@ export function createVendorHttp(provider: string, deps: RemoteDeps, options: Ve
       const res = await attempt(token, method, path, init.body, init.headers ?? {});
       if (res.status !== 401 || !tokens.canRefresh()) return res;
       await res.body?.cancel();
-      return attempt(await tokens.refreshRejected(token), method, path, init.body, init.headers ?? {});
+      const again = await attempt(await tokens.refreshRejected(token), method, path, init.body, init.headers ?? {});
+      if (again.status === 401) rejectedAfterRefresh.add(again);
+      return again;
     },
     async error(res) {
       const text = await res.text().catch(() => '');
@@ -96,6 +104,8 @@ export function createVendorHttp(provider: string, deps: RemoteDeps, options: Ve
         body = null;
       }
       const detail = options.describeError(res.status, body);
+      // Not a refused grant (that fails at the refresh itself): retried later, when a fresh token is fetched again.
+      if (rejectedAfterRefresh.has(res)) detail.kind = 'upstream';
       const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now());
       return new ProviderError(provider, detail.kind ?? kindForStatus(res.status), `${detail.message} (HTTP ${res.status})`, {
         status: res.status,

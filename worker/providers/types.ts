@@ -132,9 +132,16 @@ export interface Meeting {
 
 export type MeetingPatch = Partial<Omit<NewMeeting, 'meetingKey'>>;
 
+/** What tells a meeting of ours apart among the host's: the reference line we put in its agenda, and its start. */
+export interface MeetingMatch {
+  agendaRef: string;
+  startMs: number;
+}
+
 /**
  * The meeting port (Zoom). Zoom has no idempotency key: the caller (outbox) stores `meetingId` as soon as
- * `createMeeting` returns and passes `findExisting` so a retried job reuses it instead of creating a second meeting.
+ * `createMeeting` returns and passes `findExisting` so a retried job reuses it instead of creating a second meeting; when the
+ * answer of a create was lost, it looks the meeting up with `findMeeting` before creating again.
  */
 export interface MeetingProvider {
   readonly name: MeetingProviderName;
@@ -143,6 +150,11 @@ export interface MeetingProvider {
   updateMeeting(meetingId: string, patch: MeetingPatch): Promise<void>;
   /** Succeeds when the meeting is already gone. */
   deleteMeeting(meetingId: string): Promise<void>;
+  /**
+   * The host's upcoming meeting that carries `agendaRef` in its agenda, or null: after a create whose answer was lost, the
+   * caller adopts that one instead of creating a second.
+   */
+  findMeeting(match: MeetingMatch): Promise<{ meetingId: string; joinUrl: string } | null>;
 }
 
 /** The fetch the adapters use: injected, never globalThis.fetch. A test fake is `(req) => Promise<Response>`. */

@@ -18,6 +18,25 @@ const ZoomMeeting = z.object({
   duration: z.number().optional(),
 });
 
+/** One page of a user's meetings (the fields we read). @see https://developers.zoom.us/docs/api/meetings/#tag/meetings/GET/users/{userId}/meetings */
+const ZoomMeetingPage = z.object({
+  next_page_token: z.string().optional(),
+  meetings: z.array(z.object({ id: z.number().int(), join_url: z.string(), start_time: z.string().optional(), agenda: z.string().optional() })).default([]),
+});
+
+/** Meetings per listed page (Zoom's maximum) and pages read at most when looking for one meeting. */
+const LIST_PAGE_SIZE = 300;
+const LIST_MAX_PAGES = 10;
+
+/** Characters kept free at the end of an agenda for `withAgendaRef`'s blank line and reference. */
+export const AGENDA_REF_ROOM = 32;
+
+/** The agenda with our reference as its last line (`ref` at most AGENDA_REF_ROOM - 2 characters), within Zoom's limit. */
+export function withAgendaRef(agenda: string, ref: string): string {
+  const text = truncateText(agenda, ZOOM_LIMITS.agenda - AGENDA_REF_ROOM).trimEnd();
+  return text ? `${text}\n\n${ref}` : ref;
+}
+
 /** @see https://developers.zoom.us/docs/api/errors/ */
 const ZoomErrorBody = z.object({ code: z.number().optional(), message: z.string().optional() });
 
@@ -70,7 +89,8 @@ export interface ZoomOptions {
  * Zoom meetings over plain fetch: type 2 (scheduled), start in UTC, topic ≤ 200 and agenda ≤ 2000 characters.
  * Zoom documents no idempotency key for creating meetings, so the caller (outbox) stores `meetingId` as soon as
  * `createMeeting` returns and hands it back through `findExisting`; a recorded meeting that still exists is reused.
- * A create whose response was lost before the caller could record it can still leave a second meeting behind.
+ * For a create whose response was lost before the caller could record it, the caller finds the meeting with `findMeeting`
+ * (by the reference `withAgendaRef` put in its agenda) before creating another.
  * @see https://developers.zoom.us/docs/api/meetings/#tag/meetings/POST/users/{userId}/meetings
  * @see https://developers.zoom.us/docs/api/rate-limits/
  */
@@ -113,6 +133,32 @@ export function createZoomMeetings(deps: RemoteDeps, options: ZoomOptions = {}):
       const res = await http.send('PATCH', meetingPath(meetingId), { body: meetingBody(patch) });
       if (!res.ok) throw await http.error(res);
       await res.body?.cancel();
+    },
+
+    /**
+     * Pages through `GET /users/me/meetings?type=upcoming` (300 a page, `next_page_token`, at most 10 pages). A listed agenda
+     * holding the reference decides at once; a meeting starting at `startMs` whose listed agenda does not show it is read in
+     * full, in case the listing shortened its agenda.
+     * @see https://developers.zoom.us/docs/api/meetings/#tag/meetings/GET/users/{userId}/meetings
+     * @see https://developers.zoom.us/docs/api/pagination/
+     */
+    async findMeeting({ agendaRef, startMs }) {
+      let pageToken = '';
+      for (let page = 0; page < LIST_MAX_PAGES; page++) {
+        const query = new URLSearchParams({ type: 'upcoming', page_size: String(LIST_PAGE_SIZE), ...(pageToken ? { next_page_token: pageToken } : {}) });
+        const res = await http.send('GET', `/v2/users/me/meetings?${query}`);
+        if (!res.ok) throw await http.error(res);
+        const listed = await http.json(res, ZoomMeetingPage);
+        for (const m of listed.meetings) {
+          if (m.agenda?.includes(agendaRef)) return { meetingId: String(m.id), joinUrl: m.join_url };
+          if (m.start_time === undefined || Date.parse(m.start_time) !== startMs) continue;
+          const full = await getMeeting(String(m.id));
+          if (full?.agenda.includes(agendaRef)) return { meetingId: full.meetingId, joinUrl: full.joinUrl };
+        }
+        pageToken = listed.next_page_token ?? '';
+        if (!pageToken) return null;
+      }
+      return null;
     },
 
     async deleteMeeting(meetingId) {

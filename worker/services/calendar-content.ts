@@ -3,7 +3,7 @@ import type { RenderedBlock } from '../../shared/invite/block';
 import { INVITE_STRINGS } from '../../shared/i18n/invite-strings';
 import type { Env } from '../env';
 import type { Attendee } from '../providers/types';
-import { ZOOM_LIMITS } from '../providers/zoom';
+import { AGENDA_REF_ROOM, ZOOM_LIMITS } from '../providers/zoom';
 import type { SessionContext } from '../storage/session-context';
 import { buildInvitePreview } from './invite';
 
@@ -31,13 +31,13 @@ function withoutMarkers(text: string): string {
 /**
  * Renders the event content of a session with buildInvitePreview (the same block the coach previews), in the coachee's locale.
  * `base` is the absolute public URL the coachee link starts with (jobs: the configured PUBLIC_URL, see http/public-url.ts).
- * Zoom's agenda holds at most 2000 characters: a longer full block falls back to the "link only" text.
+ * Zoom's agenda holds at most 2000 characters (a few kept for our reference line): a longer full block falls back to the "link only" text.
  * @see https://developers.zoom.us/docs/api/meetings/#tag/meetings/POST/users/{userId}/meetings (agenda ≤ 2000)
  */
 export async function renderEventContent(env: Env, base: string, ctx: Ctx, nowMs: number): Promise<EventContent> {
   const preview = await buildInvitePreview(env, base, ctx, nowMs);
   let zoomAgenda = withoutMarkers(preview.text);
-  if (Array.from(zoomAgenda).length > ZOOM_LIMITS.agenda) {
+  if (Array.from(zoomAgenda).length > ZOOM_LIMITS.agenda - AGENDA_REF_ROOM) {
     const short = await buildInvitePreview(env, base, { ...ctx, coachee: { ...ctx.coachee, invite_mode: 'link_only' } }, nowMs);
     zoomAgenda = withoutMarkers(short.text);
   }

@@ -20,6 +20,8 @@ export type CalendarEventRow = {
   meeting_url: string | null;
   content_hash: string | null;
   meeting_hash: string | null;
+  /** When a meeting create was last sent while no meeting was recorded (cleared once one is): its answer may have been lost. */
+  meeting_create_started_at: number | null;
   synced_seq: number | null;
   synced_at: number | null;
   last_error: string | null;
@@ -55,9 +57,13 @@ export const releaseLease = (db: D1Database, sessionId: string, lease: number) =
  * Records a just-created meeting, and the connection generation that made it, at once, so a retried job reuses it instead of
  * creating a second one (Zoom has no idempotency key).
  */
-export const recordMeeting = (db: D1Database, sessionId: string, meetingProvider: string, connectionId: number, meetingId: string, meetingUrl: string, meetingHash: string) =>
+export const recordMeeting = (db: D1Database, sessionId: string, meetingProvider: string, connectionId: number, meetingId: string, meetingUrl: string, meetingHash: string | null) =>
   run(sql(db)`UPDATE calendar_events SET meeting_provider = ${meetingProvider}, meeting_connection_id = ${connectionId}, meeting_id = ${meetingId}, meeting_url = ${meetingUrl},
-    meeting_hash = ${meetingHash} WHERE session_id = ${sessionId}`);
+    meeting_hash = ${meetingHash}, meeting_create_started_at = NULL WHERE session_id = ${sessionId}`);
+
+/** Notes that a meeting create is about to be sent (Zoom may make the meeting even when its answer never reaches us). */
+export const markMeetingCreateStarted = (db: D1Database, sessionId: string, nowMs: number) =>
+  run(sql(db)`UPDATE calendar_events SET meeting_create_started_at = ${nowMs} WHERE session_id = ${sessionId}`);
 
 /** Notes that a create call is about to be made (the provider may keep the event even when its answer never reaches us). */
 export const markCreateStarted = (db: D1Database, sessionId: string, nowMs: number) =>

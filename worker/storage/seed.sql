@@ -13,6 +13,8 @@ VALUES ('demo-coachee-0001', 'demo-coach-0001', 'Sanne de Vries', 'sanne@demo.lo
 INSERT OR IGNORE INTO engagements (id, coach_id, coachee_id, goal, model_id, session_minutes, status, link_version, link_expires_at, created_at)
 VALUES ('demo-engagement-01', 'demo-coach-0001', 'demo-coachee-0001', 'Meer regie over werkdruk en duidelijker grenzen aangeven in het team',
   'builtin-coaching', 60, 'active', 1, (unixepoch('now') + 365 * 86400) * 1000, unixepoch('now') * 1000);
+-- Sanne is past her invitation: she consented before her first session, so her link opens on today's session.
+UPDATE engagements SET consent_at = (unixepoch('now') - 21 * 86400) * 1000 WHERE id = 'demo-engagement-01' AND consent_at IS NULL;
 
 -- Today's session: started at the top of this hour. Last session: two weeks earlier (moved second, so the two never collide).
 INSERT INTO sessions (id, coach_id, engagement_id, starts_at, ends_at, model_id, created_at)

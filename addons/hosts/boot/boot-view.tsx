@@ -2,10 +2,14 @@
 import { formatWhen } from '../../common/format';
 import { Loader } from '../../common/components/loader';
 import { StatusView } from '../../common/components/status-view';
-import { panelStrings } from '../../panel/i18n/strings';
+import { render } from 'preact';
+import { loadPanelStrings, panelStrings } from '../../panel/i18n/strings';
 import { bootStrings } from './boot-strings';
-import { FirstRunView } from './first-run-view';
+import { onDemand } from '../../common/components/on-demand';
 import type { BootModel } from './host-boot';
+
+/** The first-run offer's view: its chunk is already loaded when the offer shows (the boot loaded it to make the offer). */
+const FirstRunView = onDemand(() => import('./first-run-on-demand').then((m) => m.FirstRunView), () => null);
 
 /**
  * The boot states (`label` names the host: "Microsoft Teams"). Failures reuse the panel's texts; the session picker lists
@@ -45,4 +49,21 @@ export function BootView({ boot, label }: { boot: BootModel; label: string }) {
       )}
     </div>
   );
+}
+
+/**
+ * Paints the boot view into `root` (replacing the shell's loader) once the panel's strings in the boot's language have
+ * arrived (their own chunk); offline, it waits for the connection. Nothing is painted once the boot has opened a session.
+ */
+export function paintBootView(boot: BootModel, root: HTMLElement, label: string, win: Window = window): void {
+  const paint = (): Promise<void> =>
+    loadPanelStrings(boot.locale()).then(
+      () => {
+        if (boot.state.peek().kind === 'open') return;
+        root.textContent = '';
+        render(<BootView boot={boot} label={label} />, root);
+      },
+      () => win.addEventListener('online', () => void paint(), { once: true }),
+    );
+  void paint();
 }

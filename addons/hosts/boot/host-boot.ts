@@ -6,7 +6,7 @@ import { ApiError, createJsonFetch } from '../../common/shell/http';
 import { tokenExpiry } from '../../common/shell/token-refresh';
 import { localeOf } from '../host-kit';
 import type { HostPort, MeetingAttendee, MeetingDetails } from '../host-port';
-import { createFirstRun, meetingLinkOf, trajectoriesOf, type NewCoachee, type TrajectoryItem } from './first-run';
+import type { createFirstRun, NewCoachee, TrajectoryItem } from './first-run';
 import { isNotLinked } from './sign-in-problems';
 
 /** One of the coach's sessions to choose from. */
@@ -67,7 +67,8 @@ export function createBoot(deps: BootDeps) {
   let slotReady: (el: HTMLElement) => void;
   const json = createJsonFetch(() => token, deps.fetch);
   const get = <T>(path: string) => json<T>('GET', path);
-  const firstRun = createFirstRun(json, now);
+  /** The first run's writes, made once its code has loaded (`find` loads it when the meeting has no session). */
+  let firstRun: ReturnType<typeof createFirstRun> | null = null;
   /** The current meeting as the panel links it, once `find` has looked it up and found no session. */
   let meeting: MeetingLink | null = null;
 
@@ -82,7 +83,9 @@ export function createBoot(deps: BootDeps) {
     );
     const session = found.find(Boolean);
     if (session) return { kind: 'open', sessionId: session.id };
-    meeting = meetingLinkOf(host.name, ids, details);
+    const flow = await import('./first-run-on-demand');
+    firstRun ??= flow.createFirstRun(json, now);
+    meeting = flow.meetingLinkOf(host.name, ids, details);
     // Sessions that have not ended yet, newest first: the soonest come last.
     const [sessions, coachees, engagements] = await Promise.all([
       get<Session[]>(`/api/sessions?from=${enc(new Date(now()).toISOString())}`),
@@ -96,7 +99,7 @@ export function createBoot(deps: BootDeps) {
         .reverse()
         .slice(0, PICK_LIMIT)
         .map((s) => ({ id: s.id, name: coachees.find((c) => c.id === s.coacheeId)?.name ?? '', startsAt: s.startsAt })),
-      ...(meeting ? { firstRun: { trajectories: trajectoriesOf(engagements, coachees), suggestions: suggestionsOf(details, coachees), busy: false, error: null } } : {}),
+      ...(meeting ? { firstRun: { trajectories: flow.trajectoriesOf(engagements, coachees), suggestions: suggestionsOf(details, coachees), busy: false, error: null } } : {}),
     };
   }
 
@@ -162,13 +165,13 @@ export function createBoot(deps: BootDeps) {
     /** Opens a session the coach picked; in a meeting, links the meeting to it first, so the panel opens it there next time. */
     async pick(sessionId: string): Promise<void> {
       const s = state.peek();
-      if (s.kind === 'pick' && s.firstRun) return firstRunWrite((m) => firstRun.link(sessionId, m));
+      if (s.kind === 'pick' && s.firstRun) return firstRunWrite((m) => firstRun!.link(sessionId, m));
       state.value = { kind: 'open', sessionId };
     },
     /** Makes this meeting a new session of the trajectory, from now. */
-    startFor: (item: TrajectoryItem): Promise<void> => firstRunWrite((m) => firstRun.startFor(item, m)),
+    startFor: (item: TrajectoryItem): Promise<void> => firstRunWrite((m) => firstRun!.startFor(item, m)),
     /** Adds a coachee (with a trajectory) and makes this meeting their first session. */
-    addCoachee: (input: NewCoachee): Promise<void> => firstRunWrite((m) => firstRun.addCoachee(input, host.locale() ?? localeOf(deps.language) ?? 'nl', m)),
+    addCoachee: (input: NewCoachee): Promise<void> => firstRunWrite((m) => firstRun!.addCoachee(input, host.locale() ?? localeOf(deps.language) ?? 'nl', m)),
     /** The view hands over the element for Google's sign-in button once it is on screen. */
     slotReady(el: HTMLElement | null): void {
       if (el) slotReady(el);

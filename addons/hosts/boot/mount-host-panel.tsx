@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { mountPanel } from '../../panel/shell/mount-panel';
 import type { HostPort } from '../host-port';
-import { BootView } from './boot-view';
+import { paintBootView } from './boot-view';
 import { createBoot } from './host-boot';
 
 /**
@@ -22,7 +22,7 @@ export function mountHostPanel(host: HostPort, root: HTMLElement, label: string,
         mountPanel({ ...host, sessionId: () => state.sessionId }, root, win);
       });
   });
-  root.textContent = '';
-  render(<BootView boot={boot} label={label} />, root);
+  // The boot view paints once the strings of the boot's language have arrived; the boot itself starts at once.
+  paintBootView(boot, root, label, win);
   void boot.run();
 }

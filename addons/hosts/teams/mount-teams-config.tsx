@@ -1,8 +1,8 @@
 /** The Teams configuration frame's page: a loader, then "select Save" in the Teams language, or "open this inside Teams" outside it. */
-import { render } from 'preact';
+import { render, type JSX } from 'preact';
 import { Loader } from '../../common/components/loader';
 import { StatusView } from '../../common/components/status-view';
-import { panelStrings } from '../../panel/i18n/strings';
+import { loadPanelStrings } from '../../panel/i18n/strings';
 import { bootStrings } from '../boot/boot-strings';
 import { localeOf } from '../host-kit';
 import { configureTeamsTab, type TeamsConfigSdk } from './teams-config';
@@ -15,12 +15,22 @@ const CONFIGURE = { nl: 'Kies Opslaan om het coachingpaneel toe te voegen.', en:
 export function mountTeamsConfig(sdk: TeamsConfigSdk, root: HTMLElement, win: Window = window, timeoutMs = 4_000): void {
   const html = win.document.documentElement;
   const t = () => bootStrings(html.lang === 'en' ? 'en' : 'nl');
-  const say = (message: string) => render(<StatusView message={message} retryLabel={null} onRetry={() => undefined} />, root);
+  let said = false;
+  let shown = false;
+  const show = (view: JSX.Element) => {
+    if (!shown) root.textContent = '';
+    shown = true;
+    render(view, root);
+  };
+  const say = (message: string) => {
+    show(<StatusView message={message} retryLabel={null} onRetry={() => undefined} />);
+    said = true;
+  };
   let done = false;
   const outside = () => done || say(t().outside('Microsoft Teams'));
   const timer = setTimeout(outside, timeoutMs);
-  root.textContent = '';
-  render(<Loader label={panelStrings(html.lang === 'en' ? 'en' : 'nl').app.loading} />, root);
+  // The shell's loader stays until the panel's strings arrive, then the same loader is labelled in the frame's language.
+  void loadPanelStrings(html.lang === 'en' ? 'en' : 'nl').then((s) => said || show(<Loader label={s.app.loading} />), () => undefined);
   configureTeamsTab(sdk, win.location.href).then((ctx) => {
     done = true;
     clearTimeout(timer);

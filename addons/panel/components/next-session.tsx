@@ -6,12 +6,13 @@ import { useStrings } from '../i18n/strings';
 import { formatWhen } from '../../common/format';
 import { CalendarBadge } from './calendar-badge';
 import { BookingMessage, SlotPicker } from '../../common/components/slot-picker';
+import { Booking } from '../../common/models/booking';
 
 /** Shows the next session with "plan another" (a disclosure), or the picker when there is none. */
 export function NextSession({ session, locale }: { session: SessionModel; locale: Locale }) {
   const t = useStrings();
   const ref = useRef<HTMLHeadingElement>(null);
-  const booking = session.booking;
+  const booking = session.booking(Booking);
   const next = session.next.value;
   const known = next?.session.value;
   const startsAt = known?.startsAt ?? session.data.value.nextSession?.startsAt;

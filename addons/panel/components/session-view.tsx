@@ -11,10 +11,20 @@ import { ModelTab } from './model-tab';
 import { NotesTab } from './notes-tab';
 import { PhaseCard } from './phase-card';
 import { ProblemToast } from './problem-toast';
-import { ReferralDialog } from './referral-dialog';
 import { SessionHeader } from './session-header';
-import { ShareTab } from './share-tab';
 import { TabBar } from './tab-bar';
+import { Loader } from '../../common/components/loader';
+import { onDemand } from '../../common/components/on-demand';
+import { StatusView } from '../../common/components/status-view';
+
+/** While an on-demand view's code arrives: the spinner; when it could not be fetched: the offline text with a retry. */
+const arriving = (retry: (() => void) | null) => {
+  const t = useStrings().app;
+  return retry ? <StatusView message={t.failed.offline} retryLabel={t.retry} onRetry={retry} /> : <Loader label={t.loading} />;
+};
+// Both need the network anyway (booking, invite, the referral texts), so their code loads when first opened.
+const ShareTab = onDemand(() => import('./on-demand-views').then((m) => m.ShareTab), arriving);
+const ReferralDialog = onDemand(() => import('./on-demand-views').then((m) => m.ReferralDialog), arriving);
 
 /** Lays out one session in the narrow panel. */
 export function SessionView({ panel, session }: { panel: PanelModel; session: SessionModel }) {

@@ -7,7 +7,7 @@ import type { PanelApi } from '../ports';
 import { AgreementDraft } from './agreement-draft';
 import { Agreements } from './agreements';
 import { Agenda } from './agenda';
-import { Booking } from '../../common/models/booking';
+import type { Booking, BookingModel } from '../../common/models/booking';
 import { CalendarStatus } from './calendar-status';
 import type { CalendarStatusModel } from './calendar-status';
 import { LiveSync, liveStoreKey } from '../../common/models/live-sync';
@@ -38,6 +38,7 @@ export const Session = createModel((initial: PanelData, fromCache: boolean, deps
   const inviteStale = signal(fromCache);
   const busy = signal<'model' | 'invite' | null>(null);
   const problem = signal<Problem | null>(null);
+  let booking: BookingModel | null = null;
   const referralOpen = signal(false);
   /** The referral checklist as served, per language; 'unavailable' when it could not be fetched (offline). */
   const referral = signal<ReferralView | 'unavailable' | null>(null);
@@ -116,17 +117,23 @@ export const Session = createModel((initial: PanelData, fromCache: boolean, deps
     calendar: watchCalendar(id, initial.session),
     /** The next session of the engagement (from the load, or just booked) with its calendar status; `null` when there is none. */
     next: next as ReadonlySignal<CalendarStatusModel | null>,
-    booking: new Booking({
-      api: { slots: (from, to) => deps.api.slots(id, from, to), book: (startsAt, key) => deps.api.bookNext(id, startsAt, key) },
-      clock: deps.clock,
-      newId: deps.newId,
-      online: deps.online,
-      timeZone: initial.coach.timeZone,
-      onBooked(booked) {
-        next.peek()?.stop();
-        next.value = watchCalendar(booked.id, booked);
-      },
-    }),
+    /**
+     * The booking of the next session, made on first use with the model the Share tab brings (its code is in the tab's
+     * chunk, not in the panel's first load); later calls answer the same booking.
+     */
+    booking(create: typeof Booking): BookingModel {
+      return (booking ??= new create({
+        api: { slots: (from, to) => deps.api.slots(id, from, to), book: (startsAt, key) => deps.api.bookNext(id, startsAt, key) },
+        clock: deps.clock,
+        newId: deps.newId,
+        online: deps.online,
+        timeZone: initial.coach.timeZone,
+        onBooked(booked) {
+          next.peek()?.stop();
+          next.value = watchCalendar(booked.id, booked);
+        },
+      }));
+    },
     /** The next-session section should take focus when it shows (asked for from the phase "next appointment"). */
     focusNext: focusNext as ReadonlySignal<boolean>,
     /** Asks for (or, once done, clears) focus on the next-session section. */

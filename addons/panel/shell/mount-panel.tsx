@@ -5,7 +5,7 @@ import type { HostPort } from '../../hosts/host-port';
 import { App } from '../components/app';
 import { Panel } from '../models/panel';
 import type { PanelModel } from '../models/panel';
-import { panelStrings, setLocaleStrings } from '../i18n/strings';
+import { loadPanelStrings, panelStrings, setLocaleStrings } from '../i18n/strings';
 import { createClock } from '../../common/shell/clock';
 import { createJsonFetch } from '../../common/shell/http';
 import { keepLive, toWebSocketUrl } from '../../common/shell/live-socket';
@@ -46,13 +46,6 @@ export function mountPanel(host: HostPort, root: HTMLElement, win: Window = wind
   const doc = win.document;
   keepTokenFresh(host, json);
 
-  effect(() => {
-    const locale = panel.locale.value;
-    setLocaleStrings(locale);
-    doc.documentElement.lang = locale;
-    doc.documentElement.dataset.theme = panel.theme.value;
-    doc.title = panel.session.value ? `${panel.session.value.data.value.coachee.name} · ${panelStrings(locale).app.title}` : panelStrings(locale).app.title;
-  });
   host.onThemeChange((theme) => panel.hostThemeChanged(theme));
 
   // One live connection per open session; a new session (retry after failure) replaces it.
@@ -72,8 +65,23 @@ export function mountPanel(host: HostPort, root: HTMLElement, win: Window = wind
   win.setInterval(() => panel.session.peek()?.timer.tick(clock.now()), 1000);
   doc.addEventListener('keydown', (e) => onKey(panel, e));
 
-  root.textContent = '';
-  render(<App panel={panel} />, root);
+  // The first paint waits for the strings of the panel's language (their chunk loads alongside the session); offline, it waits for the connection.
+  const paint = (): Promise<void> =>
+    loadPanelStrings(panel.locale.peek()).then(
+      () => {
+        effect(() => {
+          const locale = panel.locale.value;
+          setLocaleStrings(locale);
+          doc.documentElement.lang = locale;
+          doc.documentElement.dataset.theme = panel.theme.value;
+          doc.title = panel.session.value ? `${panel.session.value.data.value.coachee.name} · ${panelStrings(locale).app.title}` : panelStrings(locale).app.title;
+        });
+        root.textContent = '';
+        render(<App panel={panel} />, root);
+      },
+      () => win.addEventListener('online', () => void paint(), { once: true }),
+    );
+  void paint();
 
   const sessionId = host.sessionId();
   if (sessionId) void panel.load(sessionId);
