@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAddons } from '../../addons/build.mjs';
+import { prepareDemo } from '../../worker/dev-demo.mjs';
 import { freePort, prepareDatabase, startWorker } from '../support/local-worker.mjs';
 import type { LocalWorker } from '../support/local-worker.mjs';
 import { devCoach } from './support/api';
@@ -71,6 +72,16 @@ describe.skipIf(!HAS_CHROMIUM)('between sessions in Chromium', () => {
     await browser?.close();
     await worker?.stop();
     if (persistTo) rmSync(persistTo, { recursive: true, force: true });
+  });
+
+  it('the dev start plans the seeded demo trajectory, so its timeline is there at once', async () => {
+    const demo = await devCoach(worker.url, 'coach@demo.local', 'Demo Coach');
+    expect(await timeline(demo, 'demo-engagement-01')).toEqual([]);
+    await prepareDemo(worker.url);
+    const items = await timeline(demo, 'demo-engagement-01');
+    expect(items.filter((i) => i.status === 'planned').map((i) => i.kind)).toEqual(expect.arrayContaining(['reflection', 'checkin']));
+    await prepareDemo(worker.url);
+    expect(await timeline(demo, 'demo-engagement-01')).toEqual(items);
   });
 
   it('a low check-in confirmed from the dev mailbox shows live in the coach\'s open panel', async () => {
