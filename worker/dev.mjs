@@ -2,6 +2,7 @@
 /** `npm run dev`: local secrets from the example, panel bundles, local D1 migrated and seeded, then the Worker on http://localhost:8787. */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
+import { prepareDemo } from './dev-demo.mjs';
 
 const run = (cmd, args) => {
   const r = spawnSync(cmd, args, { stdio: 'inherit' });
@@ -19,9 +20,9 @@ run(process.execPath, [...wrangler, 'd1', 'execute', 'coaching', '--local', '--f
 console.log('\nDemo: http://localhost:8787/demo  ·  API: http://localhost:8787/openapi.json\n');
 // workerd has no Durable Object jurisdictions locally (also for .dev.vars files made before this setting existed); dev login on.
 const dev = spawn(process.execPath, [...wrangler, 'dev', '--port', '8787', '--ip', '127.0.0.1', '--var', 'DO_JURISDICTION:', '--var', 'DEV_LOGIN:true', ...process.argv.slice(2)], { stdio: 'inherit' });
-publishDemo().catch((e) => console.warn('Could not put the demo sessions in the local calendar:', e.message));
+publishDemo().catch((e) => console.warn('Could not prepare the demo (calendar, touchpoints):', e.message));
 const watch = spawn(process.execPath, ['addons/build.mjs', '--watch'], { stdio: 'inherit' });
-/** Writes the seeded demo sessions into the local calendar through the product's own publish route (and so the outbox). */
+/** Waits for the Worker, then publishes the demo sessions and plans the demo's touchpoints (worker/dev-demo.mjs). */
 async function publishDemo() {
   const base = 'http://127.0.0.1:8787';
   for (let i = 0; i < 120; i++) {
@@ -32,11 +33,7 @@ async function publishDemo() {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  const login = await fetch(`${base}/api/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'coach@demo.local' }) });
-  const { token } = await login.json();
-  for (const id of ['demo-session-past1', 'demo-session-today']) {
-    await fetch(`${base}/api/sessions/${id}/publish`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-  }
+  await prepareDemo(base);
 }
 
 const stop = () => {

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareDemo } from '../../worker/dev-demo.mjs';
 import { devCoach } from './support/api';
 import type { Coach } from './support/api';
 import { axe } from './support/axe';
@@ -63,6 +64,16 @@ describe.skipIf(!HAS_CHROMIUM)('between sessions in Chromium', () => {
   });
 
   afterAll(() => stage?.stop());
+
+  it('the dev start plans the seeded demo trajectory, so its timeline is there at once', async () => {
+    const demo = await devCoach(base, 'coach@demo.local', 'Demo Coach');
+    expect(await timeline(demo, 'demo-engagement-01')).toEqual([]);
+    await prepareDemo(base);
+    const items = await timeline(demo, 'demo-engagement-01');
+    expect(items.filter((i) => i.status === 'planned').map((i) => i.kind)).toEqual(expect.arrayContaining(['reflection', 'checkin']));
+    await prepareDemo(base);
+    expect(await timeline(demo, 'demo-engagement-01')).toEqual(items);
+  });
 
   it('a low check-in confirmed from the dev mailbox shows live in the coach\'s open panel', async () => {
     const coach = await devCoach(base, 'between-e2e@example.test', 'Eva de Coach');

@@ -55,8 +55,8 @@ async function hotRoutes(c: Coach, startsAt: string): Promise<Record<string, Cos
  * Budgets for the coach with 2,000 past sessions (200 trajectories of ten). Trips: the panel and the coachee view are one round
  * trip each; slots read the session (or link) and then the booking rows in one batch; a booking reads the session, then in the
  * CoachBooking object one batch (settings, sessions around the start, the idempotency key), the open-booking count and one write
- * batch that returns the new row — four trips — after which the touchpoint replan of the trajectory takes nine more (its own
- * reads and writes; batching them is the next cut); a live op is one write (replay detection lives in the SessionRoom). Rows:
+ * batch that returns the new row — four trips — after which the touchpoint replan of the trajectory takes two more (one batch
+ * reads trajectory, coachee, sessions, agreements, settings and touchpoints; one writes the diff and reads the result back); a live op is one write (replay detection lives in the SessionRoom). Rows:
  * what the page shows plus index lookups, never the coach's history. The feed lists the window it publishes (183 days back, two
  * years ahead), so it reads what it returns.
  */
@@ -65,7 +65,7 @@ const BUDGET: Record<string, Cost> = {
   'coachee view': { trips: 1, rowsRead: 60 },
   slots: { trips: 2, rowsRead: 30 },
   'coachee slots': { trips: 2, rowsRead: 30 },
-  booking: { trips: 13, rowsRead: 100 },
+  booking: { trips: 6, rowsRead: 80 },
   feed: { trips: 2, rowsRead: 400 },
   'live op': { trips: 1, rowsRead: 10 },
 };

@@ -55,12 +55,6 @@ export async function fullScansOf(text: string): Promise<string[]> {
  */
 export const SCAN_ALLOWED: { statement: RegExp; why: string }[] = [
   {
-    statement: /^DELETE FROM engagements WHERE coachee_id = \?1 AND coach_id = \?2$/,
-    why:
-      'Erasure only (rare): the foreign keys of touchpoints and alerts on engagement_id are checked through indexes that lead with ' +
-      'coach_id, so each erased engagement scans those indexes. Remove once touchpoints (engagement_id) and alerts (engagement_id) are indexed.',
-  },
-  {
     statement: /FROM mails WHERE transport = 'local' ORDER BY sent_at DESC LIMIT \?1$/,
     why: 'The dev mailbox (local mail transport, DEV_LOGIN only): walks the sent_at index newest first and stops after LIMIT rows.',
   },

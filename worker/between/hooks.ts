@@ -5,11 +5,11 @@ import { OP_HOOKS } from '../live/op-hooks';
 import { CALENDAR_HOOKS } from '../services/calendar-hooks';
 import { ERASE_HOOKS } from '../services/erase';
 import { CANCEL_HOOKS } from '../services/session-change';
-import { coachDb, directoryDb } from '../storage/databases';
+import { coachDb } from '../storage/databases';
 import { first, sql } from '../storage/sql';
 import { cancelOfSession } from '../storage/touchpoints';
 import { sendDueDigests } from './digest';
-import { replanEngagement } from './replan';
+import { replanEngagement, replanOfSession } from './replan';
 import { claimAndEnqueue } from './scheduler';
 
 /** The trajectory of a session, also once its row is gone (a cancellation deletes it): through the session's touchpoints. */
@@ -23,8 +23,7 @@ async function engagementOf(env: Env, coachId: string, sessionId: string): Promi
 
 /** After a session was moved (its row already holds the new time): its reflection and reminder move with it. */
 export async function onSessionMoved(env: Env, coachId: string, sessionId: string, nowMs = Date.now()): Promise<void> {
-  const engagementId = await engagementOf(env, coachId, sessionId);
-  if (engagementId) await replanEngagement(env, coachId, engagementId, nowMs);
+  await replanOfSession(env, coachId, sessionId, nowMs);
 }
 
 /** After a session was cancelled (before or after its row is deleted): its reflection and reminder are cancelled for good. */
@@ -40,9 +39,8 @@ export async function onEngagementChanged(env: Env, coachId: string, engagementI
 }
 
 /** A planned or booked session gets its reflection, reminder and (for the first) check-ins. */
-CALENDAR_HOOKS.push(async (env, sessionId) => {
-  const row = await first<{ coach_id: string; engagement_id: string }>(sql(directoryDb(env))`SELECT coach_id, engagement_id FROM sessions WHERE id = ${sessionId}`);
-  if (row) await replanEngagement(env, row.coach_id, row.engagement_id, Date.now());
+CALENDAR_HOOKS.push(async (env, sessionId, coachId) => {
+  await replanOfSession(env, coachId, sessionId, Date.now());
 });
 
 /** A cancelled session (coach or coachee): its planned reminder and reflection are cancelled for good, in the cancel's batch. */

@@ -20,7 +20,7 @@ export const agendaSql = (sid: string, cid: string) =>
 /**
  * SQL selecting the agreements a session shows: those made in it, open ones of earlier sessions of the same engagement (carried over),
  * and earlier ones closed during this session (so "how did it go?" stays visible). Carried-over ones first. The candidates come from
- * three index lookups (this session's, the engagement's open ones, its closed ones closed in this session), so the coach's other
+ * three index lookups (this session's, the engagement's open ones, those closed in this session), so the coach's other
  * trajectories are never read; the unary `+` keeps SQLite from walking the engagement's agreements instead.
  * @see https://sqlite.org/optoverview.html#disqualifying_where_clause_terms_using_unary_
  */
@@ -29,7 +29,7 @@ export const agreementsSql = (sid: string, cid: string) =>
    FROM sessions cur JOIN agreements a ON a.coach_id = cur.coach_id AND a.id IN (
        SELECT x.id FROM agreements x WHERE x.session_id = cur.id
        UNION SELECT x.id FROM agreements x WHERE x.engagement_id = cur.engagement_id AND x.status = 'open'
-       UNION SELECT x.id FROM agreements x WHERE x.engagement_id = cur.engagement_id AND x.status IN ('done', 'dropped') AND x.closed_in_session_id = cur.id)
+       UNION SELECT x.id FROM agreements x WHERE x.closed_in_session_id = cur.id AND x.status IN ('done', 'dropped'))
      JOIN sessions o ON o.id = a.session_id
    WHERE cur.id = ${sid} AND cur.coach_id = ${cid} AND +a.engagement_id = cur.engagement_id
      AND (a.session_id = cur.id OR (o.starts_at < cur.starts_at AND (a.status = 'open' OR a.closed_in_session_id = cur.id)))

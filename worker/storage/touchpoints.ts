@@ -27,18 +27,29 @@ export type TouchpointRow = {
 /** The trajectory's settings and the coachee's preferences, defaults filled in (stored JSON may predate newer fields). */
 export type SettingsRow = { settings: TouchpointSettings; prefs: CoacheePrefs; closedAt: number | null };
 
+/** The query of a trajectory's touchpoints, by due time (for a batch). */
+export const touchpointsQuery = (db: D1Database, coachId: string, engagementId: string): Query =>
+  sql(db)`SELECT * FROM touchpoints WHERE coach_id = ${coachId} AND engagement_id = ${engagementId} ORDER BY due_at, id`;
+
 /** Touchpoints of one trajectory, by due time. */
-export const listTouchpoints = (db: D1Database, coachId: string, engagementId: string) =>
-  all<TouchpointRow>(sql(db)`SELECT * FROM touchpoints WHERE coach_id = ${coachId} AND engagement_id = ${engagementId} ORDER BY due_at, id`);
+export const listTouchpoints = (db: D1Database, coachId: string, engagementId: string) => all<TouchpointRow>(touchpointsQuery(db, coachId, engagementId));
 
 /** One touchpoint of this coach. */
 export const getTouchpoint = (db: D1Database, coachId: string, id: string) => first<TouchpointRow>(sql(db)`SELECT * FROM touchpoints WHERE id = ${id} AND coach_id = ${coachId}`);
 
 /** Reads a trajectory's settings (defaults when none are stored yet). */
 export async function getSettings(db: D1Database, coachId: string, engagementId: string): Promise<SettingsRow> {
-  const row = await first<{ settings: string; coachee_prefs: string; closed_at: number | null }>(
+  const row = await first<StoredSettings>(
     sql(db)`SELECT settings, coachee_prefs, closed_at FROM touchpoint_settings WHERE engagement_id = ${engagementId} AND coach_id = ${coachId}`,
   );
+  return parseSettings(row);
+}
+
+/** A `touchpoint_settings` row as stored (its JSON columns unparsed). */
+export type StoredSettings = { settings: string; coachee_prefs: string; closed_at: number | null };
+
+/** A stored settings row (or none) with defaults filled in. */
+export function parseSettings(row: StoredSettings | null): SettingsRow {
   const settings = TouchpointSettings.safeParse(deepDefaults(DEFAULT_TOUCHPOINT_SETTINGS, row ? JSON.parse(row.settings) : {}));
   const prefs = CoacheePrefs.safeParse({ ...DEFAULT_COACHEE_PREFS, ...(row ? JSON.parse(row.coachee_prefs) : {}) });
   return { settings: settings.success ? settings.data : DEFAULT_TOUCHPOINT_SETTINGS, prefs: prefs.success ? prefs.data : DEFAULT_COACHEE_PREFS, closedAt: row?.closed_at ?? null };
