@@ -1,46 +1,35 @@
 /** axe-core in headless Chromium over every panel tab (nl light, en dark), the referral dialog, the coachee's pages and the coach's home /app: zero violations. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { axe, type Finding } from './support/axe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddons } from '../../addons/build.mjs';
-import { freePort, prepareDatabase, startWorker } from '../support/local-worker.mjs';
-import type { LocalWorker } from '../support/local-worker.mjs';
-import { devCoach, sessionWithHistory } from './support/api';
+import { sessionWithHistory } from './support/api';
 import type { Coach } from './support/api';
-import { HAS_CHROMIUM, launchChromium, requireChromiumInCi } from './support/browser';
+import { HAS_CHROMIUM, requireChromiumInCi } from './support/browser';
+import { startStage } from './support/stage';
+import type { Stage } from './support/stage';
 
 requireChromiumInCi();
 
 const TABS = ['agenda', 'agreements', 'notes', 'share', 'model'] as const;
 
-let worker: LocalWorker;
+let stage: Stage;
 let browser: Browser;
-let persistTo: string;
+let base: string;
 let coach: Coach;
 let s: Awaited<ReturnType<typeof sessionWithHistory>>;
 
 describe.skipIf(!HAS_CHROMIUM)('accessibility (axe-core)', () => {
   beforeAll(async () => {
-    await buildAddons({ quiet: true });
-    persistTo = mkdtempSync(join(tmpdir(), 'coaching-a11y-'));
-    prepareDatabase(persistTo);
-    worker = await startWorker({ port: await freePort(), persistTo });
-    browser = await launchChromium();
-    coach = await devCoach(worker.url, 'a11y@example.test', 'Anna Coach');
+    stage = await startStage();
+    ({ base, browser } = stage);
+    coach = await stage.coach('a11y@example.test', 'Anna Coach');
     s = await sessionWithHistory(coach, 'Sanne de Vries', 'Meer regie over werkdruk');
     await coach.ok('POST', `/api/sessions/${s.sessionId}/agenda`, { title: 'Gesprek met teamleider' });
     await coach.ok('POST', `/api/sessions/${s.sessionId}/agreements`, { who: 'coachee', what: 'Stuurt voorstel naar teamleider', due: new Date(Date.now() + 4 * 86_400_000).toISOString().slice(0, 10) });
     await coach.ok('PUT', `/api/sessions/${s.sessionId}/notes`, { text: 'Eerste indruk' });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.stop();
-    if (persistTo) rmSync(persistTo, { recursive: true, force: true });
-  });
+  afterAll(() => stage?.stop());
 
   for (const [lang, theme] of [
     ['nl', 'light'],
@@ -49,7 +38,7 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility (axe-core)', () => {
     it(`panel (${lang}, ${theme}): every tab and the referral dialog`, async () => {
       const context = await browser.newContext({ viewport: { width: 380, height: 800 }, colorScheme: theme });
       const page = await context.newPage();
-      await page.goto(`${worker.url}/panel?session=${s.sessionId}&lang=${lang}&theme=${theme}#token=${coach.token}`);
+      await page.goto(`${base}/panel?session=${s.sessionId}&lang=${lang}&theme=${theme}#token=${coach.token}`);
       await page.locator('[data-sync=live]').waitFor();
       const found: Record<string, Finding[]> = {};
       for (const tab of TABS) {
@@ -78,7 +67,7 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility (axe-core)', () => {
       await page.locator('[data-sync=live]').waitFor();
       found[`page-${lang}-${theme}`] = await axe(page);
       if (lang === 'nl') {
-        await page.goto(`${worker.url}/c/not-a-valid-link`);
+        await page.goto(`${base}/c/not-a-valid-link`);
         await page.locator('main [role=alert]').waitFor();
         found['bad-link'] = await axe(page);
       }
@@ -95,7 +84,7 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility (axe-core)', () => {
     ] as const) {
       const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme: theme });
       const page = await context.newPage();
-      await page.goto(`${worker.url}/app?lang=${lang}&theme=${theme}`);
+      await page.goto(`${base}/app?lang=${lang}&theme=${theme}`);
       await page.locator('#si-email').waitFor();
       found[`sign-in-${lang}`] = await axe(page);
       await page.locator('#si-email').fill(`a11y-home-${lang}@example.test`);

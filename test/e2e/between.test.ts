@@ -1,31 +1,29 @@
 /** End to end in headless Chromium: a coachee confirms a low check-in from the dev mailbox and the coach's open panel shows the alert live; every mail (nl, en), the timeline and the chart are screenshotted. */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddons } from '../../addons/build.mjs';
 import { prepareDemo } from '../../worker/dev-demo.mjs';
-import { freePort, prepareDatabase, startWorker } from '../support/local-worker.mjs';
-import type { LocalWorker } from '../support/local-worker.mjs';
 import { devCoach } from './support/api';
 import type { Coach } from './support/api';
 import { axe } from './support/axe';
-import { HAS_CHROMIUM, launchChromium, requireChromiumInCi } from './support/browser';
+import { HAS_CHROMIUM, requireChromiumInCi } from './support/browser';
+import { startStage } from './support/stage';
+import type { Stage } from './support/stage';
 
 requireChromiumInCi();
 
 const SHOTS = join(import.meta.dirname, '../../test-artifacts/screenshots');
-let worker: LocalWorker;
+let stage: Stage;
 let browser: Browser;
-let persistTo: string;
+let base: string;
 
 type Item = { id: string; kind: string; dueAt: string; status: string };
 type Mail = { id: string; to: string; subject: string; text: string; html: string };
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const runAt = async (now: string) => (await fetch(`${worker.url}/api/dev/scheduler/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now }) })).json();
-const mailbox = async (to?: string): Promise<Mail[]> => ((await (await fetch(`${worker.url}/api/dev/mailbox${to ? `?to=${encodeURIComponent(to)}` : ''}`)).json()) as { messages: Mail[] }).messages;
+const runAt = async (now: string) => (await fetch(`${base}/api/dev/scheduler/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ now }) })).json();
+const mailbox = async (to?: string): Promise<Mail[]> => ((await (await fetch(`${base}/api/dev/mailbox${to ? `?to=${encodeURIComponent(to)}` : ''}`)).json()) as { messages: Mail[] }).messages;
 const timeline = async (coach: Coach, engagementId: string) => (await coach.ok<{ items: Item[] }>('GET', `/api/engagements/${engagementId}/timeline`)).items;
 const link = (text: string) => /https?:\/\/\S+\/c\/([^?\s]+)\?(\S*)/.exec(text)!;
 
@@ -43,7 +41,7 @@ async function playAll(coach: Coach, locale: 'nl' | 'en') {
   await coach.ok('POST', `/api/sessions/${s1.id}/agreements`, { who: 'coachee', what: locale === 'nl' ? 'Elke ochtend tien minuten plannen' : 'Plan ten minutes every morning', due: '2027-09-10' });
   const answer = async (body: unknown) => {
     const m = link((await mailbox(email))[0]!.text);
-    await fetch(`${worker.url}/api/c/${m[1]}/touchpoints/${new URLSearchParams(m[2]).get('tp')}/answer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await fetch(`${base}/api/c/${m[1]}/touchpoints/${new URLSearchParams(m[2]).get('tp')}/answer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   };
   for (const at of ['2027-09-05T08:00:00Z', '2027-09-07T09:00:00Z']) await runAt(at);
   await answer({ answers: locale === 'nl' ? ['Rust in mijn agenda', 'Nee zeggen', 'Steun van mijn team'] : ['Calm in my diary', 'Saying no', 'Support from my team'] });
@@ -61,31 +59,24 @@ async function playAll(coach: Coach, locale: 'nl' | 'en') {
 describe.skipIf(!HAS_CHROMIUM)('between sessions in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    await buildAddons({ quiet: true });
-    persistTo = mkdtempSync(join(tmpdir(), 'coaching-between-'));
-    prepareDatabase(persistTo);
-    worker = await startWorker({ port: await freePort(), persistTo });
-    browser = await launchChromium();
+    stage = await startStage();
+    ({ base, browser } = stage);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.stop();
-    if (persistTo) rmSync(persistTo, { recursive: true, force: true });
-  });
+  afterAll(() => stage?.stop());
 
   it('the dev start plans the seeded demo trajectory, so its timeline is there at once', async () => {
-    const demo = await devCoach(worker.url, 'coach@demo.local', 'Demo Coach');
+    const demo = await devCoach(base, 'coach@demo.local', 'Demo Coach');
     expect(await timeline(demo, 'demo-engagement-01')).toEqual([]);
-    await prepareDemo(worker.url);
+    await prepareDemo(base);
     const items = await timeline(demo, 'demo-engagement-01');
     expect(items.filter((i) => i.status === 'planned').map((i) => i.kind)).toEqual(expect.arrayContaining(['reflection', 'checkin']));
-    await prepareDemo(worker.url);
+    await prepareDemo(base);
     expect(await timeline(demo, 'demo-engagement-01')).toEqual(items);
   });
 
   it('a low check-in confirmed from the dev mailbox shows live in the coach\'s open panel', async () => {
-    const coach = await devCoach(worker.url, 'between-e2e@example.test', 'Eva de Coach');
+    const coach = await devCoach(base, 'between-e2e@example.test', 'Eva de Coach');
     const coachee = await coach.ok<{ id: string }>('POST', '/api/coachees', { name: 'Noor', email: 'noor@example.test', locale: 'nl' });
     const engagement = await coach.ok<{ id: string }>('POST', '/api/engagements', { coacheeId: coachee.id, goal: 'Rust in het hoofd' });
     const now = Date.now();
@@ -96,14 +87,14 @@ describe.skipIf(!HAS_CHROMIUM)('between sessions in Chromium', () => {
 
     // The coach has the panel open in the meeting.
     const meeting = await browser.newPage({ locale: 'nl-NL' });
-    await meeting.goto(`${worker.url}/demo?session=${current.id}`);
+    await meeting.goto(`${base}/demo?session=${current.id}`);
     const panel = meeting.frameLocator('iframe.demo-panel');
     await panel.getByTestId('between-card').waitFor();
     expect(await panel.getByTestId('between-alerts').textContent()).toBe('');
 
     // The coachee opens the check-in mail in the dev mailbox and picks 2: the page preselects it, nothing is saved yet.
     const page = await browser.newPage({ locale: 'nl-NL' });
-    await page.goto(`${worker.url}/dev/mailbox`);
+    await page.goto(`${base}/dev/mailbox`);
     const mail = (await mailbox('noor@example.test')).find((m) => m.subject.startsWith('Hoe gaat het?'))!;
     const frame = page.frameLocator(`iframe[src="/dev/mailbox/${mail.id}"]`);
     const [coacheePage] = await Promise.all([page.waitForEvent('popup'), frame.getByRole('link', { name: '2', exact: true }).click()]);
@@ -132,7 +123,7 @@ describe.skipIf(!HAS_CHROMIUM)('between sessions in Chromium', () => {
     await prefsPage.screenshot({ path: join(SHOTS, 'coachee-preferences.png'), fullPage: true });
     expect(await axe(prefsPage)).toEqual([]);
     const token = /\/c\/([^?\s]+)/.exec(mail.text)![1]!;
-    expect(await (await fetch(`${worker.url}/api/c/${token}/preferences`)).json()).toMatchObject({ fewerCheckins: true, mailOff: true });
+    expect(await (await fetch(`${base}/api/c/${token}/preferences`)).json()).toMatchObject({ fewerCheckins: true, mailOff: true });
 
     // The open panel shows the alert without a reload.
     await panel.getByTestId('between-alerts').getByText('Noor: Lage check-in: 2 van 5').waitFor({ timeout: 25_000 });
@@ -142,8 +133,8 @@ describe.skipIf(!HAS_CHROMIUM)('between sessions in Chromium', () => {
   }, 120_000);
 
   it('every mail in Dutch and English, the timeline and the chart render (screenshots)', async () => {
-    const nlCoach = await devCoach(worker.url, 'gallery-coach-nl@example.test', 'Eva de Coach');
-    const enCoach = await devCoach(worker.url, 'gallery-coach-en@example.test', 'Emma Coach');
+    const nlCoach = await devCoach(base, 'gallery-coach-nl@example.test', 'Eva de Coach');
+    const enCoach = await devCoach(base, 'gallery-coach-en@example.test', 'Emma Coach');
     await enCoach.ok('PATCH', '/api/me', { locale: 'en' });
     const played = { nl: await playAll(nlCoach, 'nl'), en: await playAll(enCoach, 'en') };
     const page = await browser.newPage({ viewport: { width: 640, height: 800 } });
@@ -152,7 +143,7 @@ describe.skipIf(!HAS_CHROMIUM)('between sessions in Chromium', () => {
       expect(mails.length).toBeGreaterThanOrEqual(14);
       for (const [i, m] of mails.entries()) {
         expect(m.text + m.html).not.toContain('PRIVATE-NOTE-e2e');
-        await page.goto(`${worker.url}/dev/mailbox/${m.id}`);
+        await page.goto(`${base}/dev/mailbox/${m.id}`);
         const slug = m.subject.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40);
         await page.screenshot({ path: join(SHOTS, `mail-${locale}-${String(i).padStart(2, '0')}-${slug}.png`), fullPage: true });
       }
@@ -161,7 +152,7 @@ describe.skipIf(!HAS_CHROMIUM)('between sessions in Chromium', () => {
     for (const [locale, coach] of [['nl', nlCoach], ['en', enCoach]] as const) {
       const context = await browser.newContext({ viewport: { width: 900, height: 900 }, locale: locale === 'nl' ? 'nl-NL' : 'en-GB', timezoneId: 'Europe/Amsterdam' });
       const app = await context.newPage();
-      await app.goto(`${worker.url}/app#token=${coach.token}`);
+      await app.goto(`${base}/app#token=${coach.token}`);
       await app.getByTestId('alerts').getByText(locale === 'nl' ? 'Sanne: check-in 2 van 5 (was 4)' : 'Robin: check-in 2 out of 5 (was 4)').waitFor();
       await app.screenshot({ path: join(SHOTS, `app-alerts-${locale}.png`), fullPage: true });
       await app.getByRole('button', { name: 'Coachees' }).click();

@@ -1,21 +1,17 @@
 /** End to end in headless Chromium against `wrangler dev`: booking the next session from the panel and the coachee page, and publishing to the calendar. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddons } from '../../addons/build.mjs';
-import { freePort, prepareDatabase, startWorker } from '../support/local-worker.mjs';
-import type { LocalWorker } from '../support/local-worker.mjs';
 import { devCoach, sessionWithHistory } from './support/api';
 import type { Coach } from './support/api';
-import { CHROMIUM_HINT, HAS_CHROMIUM, launchChromium, requireChromiumInCi } from './support/browser';
+import { CHROMIUM_HINT, HAS_CHROMIUM, requireChromiumInCi } from './support/browser';
+import { startStage } from './support/stage';
+import type { Stage } from './support/stage';
 
 requireChromiumInCi();
 
-let worker: LocalWorker;
+let stage: Stage;
 let browser: Browser;
-let persistTo: string;
 let base: string;
 const shots = join(process.cwd(), 'test-artifacts/screenshots');
 
@@ -62,19 +58,11 @@ const shownStart = (section: Locator) => section.locator('.next-when time').getA
 
 describe.skipIf(!HAS_CHROMIUM)('booking and calendar in Chromium', () => {
   beforeAll(async () => {
-    await buildAddons({ quiet: true });
-    persistTo = mkdtempSync(join(tmpdir(), 'coaching-e2e-booking-'));
-    prepareDatabase(persistTo);
-    worker = await startWorker({ port: await freePort(), persistTo });
-    base = worker.url;
-    browser = await launchChromium();
+    stage = await startStage();
+    ({ base, browser } = stage);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.stop();
-    if (persistTo) rmSync(persistTo, { recursive: true, force: true });
-  });
+  afterAll(() => stage?.stop());
 
   it('coach books the next session from phase 7; offline it books nothing, a lost answer is retried with the same key', async () => {
     const coach = await devCoach(base, 'e2e-book@example.test', 'Bea Coach');

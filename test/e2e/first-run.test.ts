@@ -1,42 +1,31 @@
 /** End to end in headless Chromium against `wrangler dev`: the panel beside a meeting no session knows makes it one and finds it when reopened; /app's provider sign-in and calendar consent start. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddons } from '../../addons/build.mjs';
-import { freePort, prepareDatabase, startWorker } from '../support/local-worker.mjs';
-import type { LocalWorker } from '../support/local-worker.mjs';
 import { devCoach } from './support/api';
-import { HAS_CHROMIUM, launchChromium, requireChromiumInCi } from './support/browser';
+import { HAS_CHROMIUM, requireChromiumInCi } from './support/browser';
+import { startStage } from './support/stage';
+import type { Stage } from './support/stage';
 
 requireChromiumInCi();
 
-let worker: LocalWorker;
+let stage: Stage;
 let browser: Browser;
-let persistTo: string;
+let base: string;
 
 describe.skipIf(!HAS_CHROMIUM)('connecting in the browser: the panel beside a meeting, and /app', () => {
   beforeAll(async () => {
-    await buildAddons({ quiet: true });
-    persistTo = mkdtempSync(join(tmpdir(), 'coaching-first-run-'));
-    prepareDatabase(persistTo);
     // A Google client configured (the consent pages themselves are stubbed in the browser): /app offers Google.
-    worker = await startWorker({ port: await freePort(), persistTo, vars: { GOOGLE_CLIENT_ID: 'e2e-web-client.apps.googleusercontent.com', GOOGLE_CLIENT_SECRET: 'e2e-secret' } });
-    browser = await launchChromium();
+    stage = await startStage({ vars: { GOOGLE_CLIENT_ID: 'e2e-web-client.apps.googleusercontent.com', GOOGLE_CLIENT_SECRET: 'e2e-secret' } });
+    ({ base, browser } = stage);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.stop();
-    if (persistTo) rmSync(persistTo, { recursive: true, force: true });
-  });
+  afterAll(() => stage?.stop());
 
   it('a new coachee added from the panel gets this meeting as a session, linked, and reopening the panel goes straight there', async () => {
-    const coach = await devCoach(worker.url, `first-run-${Date.now()}@example.nl`, 'Coach Eerste Keer');
+    const coach = await devCoach(base, `first-run-${Date.now()}@example.nl`, 'Coach Eerste Keer');
     const meetingId = `meeting-${crypto.randomUUID()}`;
     const joinUrl = 'https://teams.microsoft.com/meet/4829173650812?p=QkR2dFpY';
-    const panelUrl = `${worker.url}/panel?meeting=${meetingId}&joinUrl=${encodeURIComponent(joinUrl)}&lang=nl#token=${coach.token}`;
+    const panelUrl = `${base}/panel?meeting=${meetingId}&joinUrl=${encodeURIComponent(joinUrl)}&lang=nl#token=${coach.token}`;
     const posts: string[] = [];
     const open = async (): Promise<Page> => {
       const page = await browser.newPage();
@@ -72,27 +61,27 @@ describe.skipIf(!HAS_CHROMIUM)('connecting in the browser: the panel beside a me
 
   it('/app says why a provider sign-in failed, offers Google, and connecting Google Calendar opens Google’s consent with the least scopes', async () => {
     const page = await browser.newPage();
-    await page.goto(`${worker.url}/app?lang=nl#sign-in-error=not-linked`);
+    await page.goto(`${base}/app?lang=nl#sign-in-error=not-linked`);
     await page.locator('[data-sign-in-error=not-linked]').waitFor();
     expect(await page.evaluate(() => location.hash)).toBe('');
     expect(await page.getByRole('link', { name: 'Inloggen met Google' }).getAttribute('href')).toBe('/auth/google/start');
 
     await page.close();
 
-    const coach = await devCoach(worker.url, `consent-${Date.now()}@example.nl`, 'Coach Koppelt');
+    const coach = await devCoach(base, `consent-${Date.now()}@example.nl`, 'Coach Koppelt');
     const consent: string[] = [];
     const signedIn = await browser.newPage();
     await signedIn.route(/^https:\/\/accounts\.google\.com\//, (route) => (consent.push(route.request().url()), route.fulfill({ contentType: 'text/html', body: '<p>consent</p>' })));
-    await signedIn.goto(`${worker.url}/app?lang=nl#token=${coach.token}`);
+    await signedIn.goto(`${base}/app?lang=nl#token=${coach.token}`);
     await signedIn.getByRole('button', { name: 'Instellingen' }).click();
     await signedIn.getByRole('button', { name: 'Google Agenda koppelen' }).click();
     await expect.poll(() => consent.length, { timeout: 10_000 }).toBe(1);
     const authorize = new URL(consent[0]!);
     expect(authorize.searchParams.get('scope')).toBe('https://www.googleapis.com/auth/calendar.events.owned https://www.googleapis.com/auth/calendar.freebusy');
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(authorize.searchParams.get('redirect_uri')).toBe(`${worker.url}/oauth/google/callback`);
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${base}/oauth/google/callback`);
     // The flow is bound to this browser by a cookie of our origin, first-party on this top-level page.
-    expect((await signedIn.context().cookies(worker.url)).map((c) => c.name)).toContain('oauth-binding');
+    expect((await signedIn.context().cookies(base)).map((c) => c.name)).toContain('oauth-binding');
     await signedIn.close();
   });
 });

@@ -1,33 +1,21 @@
 /** A coach's first week in headless Chromium from an empty database: /app sign-in, coachee, trajectory, invitation; the coachee's welcome, consent, intake and first booking; feed, panel intake, a live cancellation; screenshots. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddons } from '../../addons/build.mjs';
-import { freePort, startWorker } from '../support/local-worker.mjs';
-import type { LocalWorker } from '../support/local-worker.mjs';
-import { CHROMIUM_HINT, HAS_CHROMIUM, launchChromium, requireChromiumInCi } from './support/browser';
+import { CHROMIUM_HINT, HAS_CHROMIUM, requireChromiumInCi } from './support/browser';
+import { startStage } from './support/stage';
+import type { Stage } from './support/stage';
 
 requireChromiumInCi();
 
-let worker: LocalWorker;
+let stage: Stage;
 let browser: Browser;
-let persistTo: string;
 let base: string;
 const shots = join(process.cwd(), 'test-artifacts/screenshots');
 const NARROW = { width: 360, height: 780 };
 const WIDE = { width: 1280, height: 900 };
-
-/** Migrations only: no demo seed, the database starts empty. */
-function emptyDatabase(dir: string): void {
-  const r = spawnSync(process.execPath, ['node_modules/wrangler/bin/wrangler.js', 'd1', 'migrations', 'apply', 'coaching', '--local', '--persist-to', dir], {
-    encoding: 'utf8',
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
-  });
-  if (r.status !== 0) throw new Error(r.stderr);
-}
 
 /** Parses an iCalendar text with Debian's python3-icalendar, a second parser beside ical.js: METHOD, UID, SEQUENCE, STATUS. */
 function pythonIcal(text: string): { method: string; uid: string; sequence: number; status: string } {
@@ -72,19 +60,12 @@ async function signIn(context: BrowserContext, query: string, email: string, nam
 describe.skipIf(!HAS_CHROMIUM)('a coach\'s first week in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    await buildAddons({ quiet: true });
-    persistTo = mkdtempSync(join(tmpdir(), 'coaching-e2e-week-'));
-    emptyDatabase(persistTo);
-    worker = await startWorker({ port: await freePort(), persistTo });
-    base = worker.url;
-    browser = await launchChromium();
+    // Migrations only: no demo seed, the database starts empty.
+    stage = await startStage({ seed: false });
+    ({ base, browser } = stage);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.stop();
-    if (persistTo) rmSync(persistTo, { recursive: true, force: true });
-  });
+  afterAll(() => stage?.stop());
 
   it('carries a new coach from sign-in to a first session booked by the coachee, and shows the coachee\'s cancellation live', async () => {
     const coachContext = await browser.newContext({ viewport: WIDE, colorScheme: 'light' });

@@ -4,19 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddons } from '../../addons/build.mjs';
-import { freePort, prepareDatabase, startWorker } from '../support/local-worker.mjs';
-import type { LocalWorker } from '../support/local-worker.mjs';
+import { freePort, startWorker } from '../support/local-worker.mjs';
 import { devCoach, sessionWithHistory } from './support/api';
 import type { Coach } from './support/api';
-import { CHROMIUM_HINT, HAS_CHROMIUM, launchChromium, requireChromiumInCi } from './support/browser';
+import { CHROMIUM_HINT, HAS_CHROMIUM, requireChromiumInCi } from './support/browser';
+import { startStage } from './support/stage';
+import type { Stage } from './support/stage';
 
 requireChromiumInCi();
 
-let worker: LocalWorker;
+let stage: Stage;
 let browser: Browser;
-let persistTo: string;
-let port: number;
 let base: string;
 
 /** Opens the demo meeting for a session; answers the page and the panel frame inside it. */
@@ -44,20 +42,11 @@ async function addAgendaItem(panel: FrameLocator, title: string): Promise<void> 
 
 describe.skipIf(!HAS_CHROMIUM)('panel and coachee page in Chromium', () => {
   beforeAll(async () => {
-    await buildAddons({ quiet: true });
-    persistTo = mkdtempSync(join(tmpdir(), 'coaching-e2e-'));
-    prepareDatabase(persistTo);
-    port = await freePort();
-    worker = await startWorker({ port, persistTo });
-    base = worker.url;
-    browser = await launchChromium();
+    stage = await startStage();
+    ({ base, browser } = stage);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await worker?.stop();
-    if (persistTo) rmSync(persistTo, { recursive: true, force: true });
-  });
+  afterAll(() => stage?.stop());
 
   it('opens the seeded demo session at /demo, with carried-over agreements first', async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
@@ -203,10 +192,10 @@ describe.skipIf(!HAS_CHROMIUM)('panel and coachee page in Chromium', () => {
     await coacheePage.getByText('Na herladen nog in de wachtrij').waitFor();
 
     // 4. The Worker restarts: the panel shows it, keeps what is typed, and sends it to the restarted room.
-    await worker.stop();
-    await again.locator('[data-sync=offline]').waitFor();
-    await addAgendaItem(again, 'Getypt terwijl de Worker herstartte');
-    worker = await startWorker({ port, persistTo });
+    await stage.restartWorker(async () => {
+      await again.locator('[data-sync=offline]').waitFor();
+      await addAgendaItem(again, 'Getypt terwijl de Worker herstartte');
+    });
     await again.locator('[data-sync=live]').waitFor({ timeout: 20_000 });
     await coacheePage.getByText('Getypt terwijl de Worker herstartte').waitFor({ timeout: 20_000 });
 

@@ -35,10 +35,10 @@ function run(args) {
   if (r.status !== 0) throw new Error(`wrangler ${args.slice(0, 3).join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-/** Applies the D1 migrations and the demo seed to a local database under `persistTo`. */
-export function prepareDatabase(persistTo) {
+/** Applies the D1 migrations and (unless `seed: false`, for an empty database) the demo seed to a local database under `persistTo`. */
+export function prepareDatabase(persistTo, { seed = true } = {}) {
   run(['d1', 'migrations', 'apply', 'coaching', '--local', '--persist-to', persistTo]);
-  run(['d1', 'execute', 'coaching', '--local', '--persist-to', persistTo, '--file', 'worker/storage/seed.sql']);
+  if (seed) run(['d1', 'execute', 'coaching', '--local', '--persist-to', persistTo, '--file', 'worker/storage/seed.sql']);
 }
 
 async function waitHealthy(url, child, ms) {

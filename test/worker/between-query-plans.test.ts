@@ -1,8 +1,9 @@
 /** Between-session queries are served by indexes: EXPLAIN QUERY PLAN shows no full scan of a base table for any of them. */
-import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { fullScans, itUsesIndexes } from './plan-scans';
+import type { PlannedStatement } from './plan-scans';
 
-const STATEMENTS: [string, string, unknown[]][] = [
+const STATEMENTS: PlannedStatement[] = [
   ['scheduler claim', "SELECT id FROM touchpoints WHERE status = 'planned' AND due_at <= ?1 AND (claimed_at IS NULL OR claimed_at < ?2) ORDER BY due_at LIMIT 1000", [1, 1]],
   ['timeline', 'SELECT * FROM touchpoints WHERE coach_id = ?1 AND engagement_id = ?2 ORDER BY due_at, id', ['c', 'e']],
   ['previous score', "SELECT score FROM touchpoints WHERE coach_id = ?1 AND engagement_id = ?2 AND kind = 'checkin' AND status = 'answered' AND id <> ?3 AND score IS NOT NULL ORDER BY due_at DESC LIMIT 1", ['c', 'e', 't']],
@@ -25,18 +26,8 @@ const STATEMENTS: [string, string, unknown[]][] = [
   ['open agreements with a due date', "SELECT id, due FROM agreements WHERE engagement_id = ?1 AND status = 'open' AND coach_id = ?2 AND who_kind = 'coachee' AND due IS NOT NULL", ['e', 'c']],
 ];
 
-/** Plan lines that read a whole table: "SCAN t" alone, or an index walked end to end without a LIMIT to stop it. */
-async function fullScans(text: string, binds: unknown[]): Promise<{ scans: string[]; plan: string[] }> {
-  const plan = (await env.DB.prepare(`EXPLAIN QUERY PLAN ${text}`).bind(...binds).all<{ detail: string }>()).results.map((r) => r.detail);
-  const scans = plan.filter((d) => /^SCAN \w+( AS \w+)?$/.test(d) || (/^SCAN \w+ USING (COVERING )?INDEX/.test(d) && !/LIMIT/i.test(text)));
-  return { scans, plan };
-}
-
 describe('between-session query plans', () => {
-  it.each(STATEMENTS)('%s uses an index', async (_name, text, binds) => {
-    const { scans, plan } = await fullScans(text, binds);
-    expect(scans, plan.join('\n')).toEqual([]);
-  });
+  itUsesIndexes(STATEMENTS);
 
   it('notices a full scan', async () => {
     expect((await fullScans('SELECT id FROM touchpoints WHERE answer = ?1', ['x'])).scans).toHaveLength(1);
