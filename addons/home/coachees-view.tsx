@@ -1,6 +1,7 @@
 /** Coachees: add, edit, export and erase (with what erasure removes spelled out), each with their trajectories. */
 import { useState } from 'preact/hooks';
 import type { Coachee } from '../../shared/protocol';
+import { InviteModeSelect, LocaleSelect, SubmitRow } from './form-rows';
 import type { HomeJson, HomeModelInstance } from './home-model';
 import type { HomeStrings } from './home-strings';
 import { StartTrajectory, TrajectoryView } from './trajectory-view';
@@ -87,10 +88,7 @@ function CoacheeForm({ t, zone, initial, onSave }: { t: HomeStrings; zone: strin
       </div>
       <div class="field">
         <label for={`cl-${id}`}>{t.locale}</label>
-        <select id={`cl-${id}`} class="input" value={f.locale} onChange={set('locale')}>
-          <option value="nl">Nederlands</option>
-          <option value="en">English</option>
-        </select>
+        <LocaleSelect id={`cl-${id}`} value={f.locale} onChange={set('locale')} />
       </div>
       <div class="field">
         <label for={`cz-${id}`}>{t.timeZone}</label>
@@ -98,17 +96,9 @@ function CoacheeForm({ t, zone, initial, onSave }: { t: HomeStrings; zone: strin
       </div>
       <div class="field">
         <label for={`ci-${id}`}>{t.inviteMode}</label>
-        <select id={`ci-${id}`} class="input" value={f.inviteMode} onChange={set('inviteMode')}>
-          <option value="">{t.inviteModes.default}</option>
-          <option value="full">{t.inviteModes.full}</option>
-          <option value="link_only">{t.inviteModes.link_only}</option>
-        </select>
+        <InviteModeSelect id={`ci-${id}`} value={f.inviteMode} onChange={set('inviteMode')} t={t} inherit />
       </div>
-      <div class="ob-actions">
-        <button type="submit" class="btn btn-primary">
-          {t.save}
-        </button>
-      </div>
+      <SubmitRow>{t.save}</SubmitRow>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { BookingRules, Coach, WorkingHours } from '../../shared/protocol';
 import { CalendarConnection } from './calendar-connection';
+import { InviteModeSelect, LocaleSelect, SubmitRow } from './form-rows';
 import type { HomeModelInstance } from './home-model';
 import type { HomeStrings } from './home-strings';
 
@@ -47,10 +48,7 @@ function Profile({ me, home, t }: { me: Coach; home: HomeModelInstance; t: HomeS
       </div>
       <div class="field">
         <label for="p-locale">{t.locale}</label>
-        <select id="p-locale" class="input" value={f.locale} onChange={set('locale')}>
-          <option value="nl">Nederlands</option>
-          <option value="en">English</option>
-        </select>
+        <LocaleSelect id="p-locale" value={f.locale} onChange={set('locale')} />
       </div>
       <div class="field">
         <label for="p-zone">{t.timeZone}</label>
@@ -58,16 +56,9 @@ function Profile({ me, home, t }: { me: Coach; home: HomeModelInstance; t: HomeS
       </div>
       <div class="field">
         <label for="p-invite">{t.privacyH}</label>
-        <select id="p-invite" class="input" value={f.inviteMode} onChange={set('inviteMode')}>
-          <option value="full">{t.inviteModes.full}</option>
-          <option value="link_only">{t.inviteModes.link_only}</option>
-        </select>
+        <InviteModeSelect id="p-invite" value={f.inviteMode} onChange={set('inviteMode')} t={t} />
       </div>
-      <div class="ob-actions">
-        <button type="submit" class="btn btn-primary">
-          {t.save}
-        </button>
-      </div>
+      <SubmitRow>{t.save}</SubmitRow>
     </form>
   );
 }
@@ -102,11 +93,7 @@ function Hours({ me, home, t }: { me: Coach; home: HomeModelInstance; t: HomeStr
           </button>
         </fieldset>
       ))}
-      <div class="ob-actions">
-        <button type="submit" class="btn btn-primary">
-          {t.save}
-        </button>
-      </div>
+      <SubmitRow>{t.save}</SubmitRow>
     </form>
   );
 }
@@ -127,11 +114,7 @@ function Rules({ me, home, t }: { me: Coach; home: HomeModelInstance; t: HomeStr
           <input id={`r-${k}`} class="input" type="number" min={0} value={rules[k]} onInput={(e) => setRules({ ...rules, [k]: e.currentTarget.value })} />
         </div>
       ))}
-      <div class="ob-actions">
-        <button type="submit" class="btn btn-primary">
-          {t.save}
-        </button>
-      </div>
+      <SubmitRow>{t.save}</SubmitRow>
     </form>
   );
 }

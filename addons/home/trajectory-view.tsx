@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Coachee, Engagement } from '../../shared/protocol';
 import { formatWhen } from '../common/format';
+import { SubmitRow } from './form-rows';
 import type { HomeJson, HomeModelInstance } from './home-model';
 import type { HomeStrings } from './home-strings';
 import { TRAJECTORY_EXTRAS } from './trajectory/slot';
@@ -139,11 +140,7 @@ export function StartTrajectory({ coachee, home, t, onDone }: { coachee: Coachee
           </label>
         ))}
       </fieldset>
-      <div class="ob-actions">
-        <button type="submit" class="btn btn-primary">
-          {t.startTrajectory}
-        </button>
-      </div>
+      <SubmitRow>{t.startTrajectory}</SubmitRow>
     </form>
   );
 }
