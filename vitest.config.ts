@@ -44,7 +44,7 @@ export default defineConfig({
         ],
         test: { name: 'worker', include: ['test/worker/**/*.test.ts', 'test/providers/**/*.test.ts'], setupFiles: ['test/worker/apply-migrations.ts'] },
       },
-      { test: { name: 'node', environment: 'node', include: ['test/shared/**/*.test.ts', 'test/addons/**/*.test.ts', 'test/manifests/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/repo/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 } },
+      { test: { name: 'node', environment: 'node', include: ['test/shared/**/*.test.ts', 'test/addons/**/*.test.ts', 'test/manifests/**/*.test.ts', 'test/e2e/**/*.test.ts', 'test/repo/**/*.test.ts'], globalSetup: ['test/support/build-addons-once.ts'], testTimeout: 60_000, hookTimeout: 120_000 } },
     ],
   },
 });

@@ -6,7 +6,6 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GIS_CLIENT_URL } from '../../addons/hosts/meet/google-identity';
-import { buildAddons } from '../../addons/build.mjs';
 import { freePort, prepareDatabase, startWorker } from '../support/local-worker.mjs';
 import type { LocalWorker } from '../support/local-worker.mjs';
 import { devCoach, sessionWithHistory } from './support/api';
@@ -32,7 +31,6 @@ let worker: LocalWorker;
 let persistTo: string;
 
 beforeAll(async () => {
-  await buildAddons({ quiet: true });
   persistTo = mkdtempSync(join(tmpdir(), 'coaching-hosts-'));
   prepareDatabase(persistTo);
   worker = await startWorker({ port: await freePort(), persistTo, vars: { GOOGLE_CLOUD_PROJECT_NUMBER: PROJECT, GOOGLE_CLIENT_ID: CLIENT_ID } });

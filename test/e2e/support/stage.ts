@@ -1,9 +1,8 @@
-/** The stage every end-to-end file plays on: built add-ons, a fresh local D1, the Worker under `wrangler dev` and headless Chromium. */
+/** The stage every end-to-end file plays on: a fresh local D1, the Worker under `wrangler dev` serving the add-ons built once for the run, and headless Chromium. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { buildAddons } from '../../../addons/build.mjs';
 import { freePort, prepareDatabase, startWorker } from '../../support/local-worker.mjs';
 import type { LocalWorker } from '../../support/local-worker.mjs';
 import { devCoach } from './api';
@@ -23,12 +22,11 @@ export type Stage = {
 };
 
 /**
- * Builds the add-ons, prepares a database (migrated, with the demo seed unless `seed: false`), starts the Worker
+ * Prepares a database (migrated, with the demo seed unless `seed: false`), starts the Worker
  * (`vars` override its test bindings) and launches Chromium.
  * @see https://developers.cloudflare.com/workers/wrangler/commands/#dev
  */
 export async function startStage({ seed = true, vars = {} }: { seed?: boolean; vars?: Record<string, string> } = {}): Promise<Stage> {
-  await buildAddons({ quiet: true });
   const persistTo = mkdtempSync(join(tmpdir(), 'coaching-e2e-'));
   let worker: LocalWorker | undefined;
   let browser: Browser | undefined;
