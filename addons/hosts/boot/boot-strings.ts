@@ -16,6 +16,7 @@ const nl = {
   create: 'Maak er een sessie van',
   saving: 'Bezig…',
   failedWrite: 'Dat lukte niet.',
+  lookAgain: 'Opnieuw zoeken',
 };
 
 /** The boot texts of one language. */
@@ -36,6 +37,7 @@ const en: BootStrings = {
   create: 'Make it a session',
   saving: 'Working…',
   failedWrite: 'That did not work.',
+  lookAgain: 'Look again',
 };
 
 /** The boot texts for a locale. */

@@ -44,7 +44,7 @@ export function BootView({ boot, label }: { boot: BootModel; label: string }) {
       {pick && pick.firstRun && <FirstRunView boot={boot} offer={pick.firstRun} t={t} />}
       {pick && (
         <button type="button" class="btn btn-quiet" onClick={boot.run}>
-          {app.retry}
+          {t.lookAgain}
         </button>
       )}
     </div>
