@@ -1,17 +1,17 @@
-/** `PUT/DELETE /api/me/calendar` (the coach's calendar or Zoom connection) and `POST /api/sessions/:id/publish` (write the invite). */
+/** `PUT/DELETE /api/me/calendar` (the coach's calendar or Zoom connection), `POST /api/me/calendar/feed` (a new feed URL) and `POST /api/sessions/:id/publish` (write the invite). */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { Coach, Instant, Session } from '../../shared/protocol';
 import type { AppEnv } from '../env';
 import { requireCoach } from '../auth/require-coach';
 import { endpoint } from '../http/endpoint';
-import { invalidField } from '../http/problem';
+import { invalidField, notFound } from '../http/problem';
 import { publicUrl } from '../http/public-url';
 import { OAUTH_CLIENT_SECRETS, oauthClientOf } from '../services/calendar-connection';
 import { requestCalendarSync } from '../services/calendar-outbox';
 import { connectAccount, disconnectAccount } from '../services/calendar-switch';
 import { requestRevocation, revokeUnused } from '../services/calendar-grants';
-import { getCoach, toCoach } from '../storage/coaches';
+import { getCoach, replaceIcsToken, toCoach } from '../storage/coaches';
 import { toSession } from '../storage/sessions';
 import { ms } from '../storage/time';
 import { currentCoach } from './me';
@@ -21,6 +21,7 @@ import { coachDb } from '../storage/databases';
 /** Routes under `/api/me/calendar` and `/api/sessions/:id/publish`. */
 export const calendarRoutes = new Hono<AppEnv>();
 calendarRoutes.use('/me/calendar', requireCoach);
+calendarRoutes.use('/me/calendar/feed', requireCoach);
 calendarRoutes.use('/sessions/:id/publish', requireCoach);
 const M = '/api';
 
@@ -100,3 +101,10 @@ endpoint(
     return c.json(toSession({ ...row, calendar_status: 'pending' }), 202);
   },
 );
+
+endpoint(calendarRoutes, M, { method: 'post', path: '/me/calendar/feed', tag: 'me', summary: "Replaces the local calendar's feed URL: the old address answers 404 at once. Answers the profile with the new calendar.icsUrl.", response: Coach }, async (c) => {
+  const coachId = c.get('coachId');
+  const coach = await replaceIcsToken(coachDb(c.env, coachId), coachId);
+  if (!coach) throw notFound('Coach');
+  return c.json(toCoach(coach, publicUrl(c)));
+});

@@ -1,7 +1,7 @@
 /** `/api/engagements`: trajectories (coachee, goal, model, session length, status) and their coachee links. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { Engagement, EngagementCreate, EngagementPatch, Id } from '../../shared/protocol';
+import { Engagement, EngagementCreate, EngagementIntake, EngagementPatch, Id } from '../../shared/protocol';
 import type { AppEnv } from '../env';
 import { LINK_LIFETIME_MS } from '../auth/links';
 import { requireCoach, ownDb } from '../auth/require-coach';
@@ -10,6 +10,7 @@ import { ApiProblem, invalidField, notFound } from '../http/problem';
 import { getCoachee } from '../storage/coachees';
 import { createEngagement, getEngagement, listEngagements, rotateLink, toEngagement, updateEngagement, type EngagementRow } from '../storage/engagements';
 import { findModel } from '../storage/models';
+import { loadOnboarding } from '../storage/onboarding';
 import { iso } from '../storage/time';
 import { coacheeUrl } from '../services/coachee-link';
 import { closeCoacheeSockets } from '../services/room';
@@ -110,4 +111,13 @@ endpoint(engagementRoutes, M, { method: 'delete', path: '/:id/link', tag: 'engag
   if (!revoked) throw notFound('Engagement');
   await closeCoacheeSockets(c.env, revoked.coach_id, revoked.id);
   return c.body(null, 204);
+});
+
+endpoint(engagementRoutes, M, { method: 'get', path: '/:id/intake', tag: 'engagements', summary: "The trajectory's welcome, the coachee's consent and their intake answers (for the coach only; never on an invite).", response: EngagementIntake }, async (c) => {
+  const coachId = c.get('coachId');
+  const engagement = await getEngagement(ownDb(c), coachId, param(c, 'id'));
+  const coachee = engagement ? await getCoachee(ownDb(c), coachId, engagement.coachee_id) : null;
+  if (!engagement || !coachee) throw notFound('Engagement');
+  const onboarding = await loadOnboarding(ownDb(c), engagement, coachee.locale);
+  return c.json({ ...onboarding, consentAt: engagement.consent_at === null ? null : new Date(engagement.consent_at).toISOString() });
 });

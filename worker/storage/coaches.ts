@@ -79,6 +79,11 @@ export async function patchCoach(db: D1Database, current: CoachRow, patch: Coach
   return next;
 }
 
+/** Gives the coach a new calendar feed token (the old feed URL answers 404 at once); answers the updated row. */
+export function replaceIcsToken(db: D1Database, coachId: string): Promise<CoachRow | null> {
+  return first<CoachRow>(sql(db)`UPDATE coaches SET ics_token = ${randomToken()} WHERE id = ${coachId} RETURNING *`);
+}
+
 /** A URL-safe random token of 128 bits. */
 export function randomToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
