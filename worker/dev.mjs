@@ -19,7 +19,7 @@ run(process.execPath, [...wrangler, 'd1', 'migrations', 'apply', 'coaching', '--
 run(process.execPath, [...wrangler, 'd1', 'execute', 'coaching', '--local', '--file', 'worker/storage/seed.sql']);
 console.log('\nDemo: http://localhost:8787/demo  ·  API: http://localhost:8787/openapi.json\n');
 // workerd has no Durable Object jurisdictions locally (also for .dev.vars files made before this setting existed); dev login on.
-const dev = spawn(process.execPath, [...wrangler, 'dev', '--port', '8787', '--ip', '127.0.0.1', '--var', 'DO_JURISDICTION:', '--var', 'DEV_LOGIN:true', ...process.argv.slice(2)], { stdio: 'inherit' });
+const dev = spawn(process.execPath, [...wrangler, 'dev', '--port', '8787', '--ip', '127.0.0.1', '--var', 'DO_JURISDICTION:', '--var', 'DEV_LOGIN:true', '--test-scheduled', ...process.argv.slice(2)], { stdio: 'inherit' });
 publishDemo().catch((e) => console.warn('Could not prepare the demo (calendar, touchpoints):', e.message));
 const watch = spawn(process.execPath, ['addons/build.mjs', '--watch'], { stdio: 'inherit' });
 /** Waits for the Worker, then publishes the demo sessions and plans the demo's touchpoints (worker/dev-demo.mjs). */
@@ -34,6 +34,18 @@ async function publishDemo() {
     await new Promise((r) => setTimeout(r, 500));
   }
   await prepareDemo(base);
+  runCronEachMinute(base);
+}
+
+/**
+ * wrangler dev does not fire cron triggers by itself: this fires the Worker's scheduled handler once a minute (as the
+ * `* * * * *` trigger does in production), so reminders, check-ins and the rest of the between-session mail reach the dev
+ * mailbox at their time. @see https://developers.cloudflare.com/workers/examples/cron-trigger/#test-cron-triggers-using-wrangler
+ */
+function runCronEachMinute(base) {
+  const fire = () => fetch(`${base}/__scheduled?cron=${encodeURIComponent('* * * * *')}`).catch(() => undefined);
+  void fire();
+  setInterval(fire, 60_000).unref();
 }
 
 const stop = () => {
