@@ -69,7 +69,7 @@ export class CoachBooking extends DurableObject<Env> {
   }
 
   /** Moves an upcoming session, with the same overlap guarantees as a booking. */
-  reschedule(req: MoveRequest): Promise<ChangeAnswer<{ moved: boolean; session: Session }>> {
+  reschedule(req: MoveRequest): Promise<ChangeAnswer<{ moved: boolean; session: Session; fromMs: number }>> {
     return this.serial.run(() => changeAnswer(() => moveSessionNow(this.env, req)));
   }
 

@@ -1,4 +1,5 @@
 /** `/api/c/:token/…`: the coachee's first steps on their invitation link (consent, intake) and cancelling one of their sessions. */
+import { enqueueChangeNotice } from '../between/change-notice';
 import { Hono, type Context } from 'hono';
 import { CancelledSession, IntakePut, Onboarding, SessionCancel } from '../../shared/protocol';
 import type { AppEnv } from '../env';
@@ -60,6 +61,7 @@ endpoint(
     const { engagement } = await openLink(c);
     const coachId = engagement.coach_id;
     const cancelled = unwrapChange(await bookingOf(c.env, coachId).cancel({ coachId, sessionId: param(c, 'id'), by: 'coachee', reason: body.reason ?? '', engagementId: engagement.id }));
+    await enqueueChangeNotice(c.env, { coachId, engagementId: engagement.id, sessionId: cancelled.id, change: 'cancel', by: 'coachee', startMs: Date.parse(cancelled.startsAt) });
     c.header('cache-control', 'no-store');
     return c.json(cancelled);
   },

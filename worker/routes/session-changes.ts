@@ -14,6 +14,7 @@ import { coachDb } from '../storage/databases';
 import { getEngagement } from '../storage/engagements';
 import { ms } from '../storage/time';
 import { onSessionMoved } from '../between/hooks';
+import { enqueueChangeNotice } from '../between/change-notice';
 
 /** Routes mounted at `/api`. */
 export const sessionChangeRoutes = new Hono<AppEnv>();
@@ -29,6 +30,7 @@ endpoint(
   async (c, { body }) => {
     const coachId = c.get('coachId');
     const cancelled = unwrapChange(await bookingOf(c.env, coachId).cancel({ coachId, sessionId: param(c, 'id'), by: 'coach', reason: body.reason ?? '' }));
+    await enqueueChangeNotice(c.env, { coachId, engagementId: cancelled.engagementId, sessionId: cancelled.id, change: 'cancel', by: 'coach', startMs: ms(cancelled.startsAt) });
     return c.json(cancelled);
   },
 );
@@ -50,10 +52,11 @@ endpoint(
     const coachId = c.get('coachId');
     const sessionId = param(c, 'id');
     const startMs = ms(body.startsAt);
-    const { moved, session } = unwrapChange(await bookingOf(c.env, coachId).reschedule({ coachId, sessionId, startMs, idempotencyKey: key, requestHash: await requestHash(`move:${sessionId}`, startMs) }));
+    const { moved, session, fromMs } = unwrapChange(await bookingOf(c.env, coachId).reschedule({ coachId, sessionId, startMs, idempotencyKey: key, requestHash: await requestHash(`move:${sessionId}`, startMs) }));
     if (moved) await requestCalendarSync(c.env, coachDb(c.env, coachId), [session.id], 'moved');
     // Its reminder and reflection move with it.
     if (moved) await onSessionMoved(c.env, coachId, session.id);
+    if (moved) await enqueueChangeNotice(c.env, { coachId, engagementId: session.engagementId, sessionId: session.id, change: 'move', fromMs, toMs: startMs });
     return c.json(moved ? { ...session, calendarStatus: 'pending' } : session);
   },
 );

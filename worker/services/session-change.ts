@@ -127,8 +127,9 @@ export async function cancelSessionNow(env: Env, req: CancelRequest, nowMs = Dat
  * Moves an upcoming session to a new start, keeping its length, id, agenda and calendar event (the sync job then moves the
  * event: a REQUEST with the same UID and a higher SEQUENCE). The update refuses an overlap with any other session of the coach
  * inside its statement; UNIQUE (coach_id, starts_at) backs it up. The key is recorded in the same batch, only when the move landed.
+ * `fromMs` is the start before the move (for the notice to the coachee).
  */
-export async function moveSessionNow(env: Env, req: MoveRequest, nowMs = Date.now()): Promise<{ moved: boolean; session: Session }> {
+export async function moveSessionNow(env: Env, req: MoveRequest, nowMs = Date.now()): Promise<{ moved: boolean; session: Session; fromMs: number }> {
   const db = coachDb(env, req.coachId);
   const earlier = await findBookingRequest(db, req.coachId, req.idempotencyKey);
   if (earlier && earlier.request_hash !== req.requestHash) {
@@ -138,7 +139,7 @@ export async function moveSessionNow(env: Env, req: MoveRequest, nowMs = Date.no
   }
   const s = await getSession(db, req.coachId, req.sessionId);
   if (!s) throw notFound('Session');
-  if (earlier) return { moved: false, session: toSession(s) };
+  if (earlier) return { moved: false, session: toSession(s), fromMs: s.starts_at };
   if (s.starts_at <= nowMs) throw started();
   if (req.startMs <= nowMs) throw invalidField('body', 'startsAt', 'lies in the past');
   const engagement = await getEngagement(db, req.coachId, s.engagement_id);
@@ -161,7 +162,7 @@ export async function moveSessionNow(env: Env, req: MoveRequest, nowMs = Date.no
   }
   if (results[0]?.meta.changes !== 1) throw overlap();
   const row = (await getSession(db, req.coachId, s.id)) as SessionRow;
-  return { moved: true, session: toSession(row) };
+  return { moved: true, session: toSession(row), fromMs: s.starts_at };
 }
 
 const overlap = () =>
